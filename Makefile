@@ -1,0 +1,47 @@
+# One entry point. Every target sets itself up: virtual environment, Python packages,
+# and the Debian packages it needs (apt-get; sudo is used when not root).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEBS_SITE := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+DEBS_TEST := $(DEBS_SITE) chromium poppler-utils
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check bench new-module debs-site debs-test clean
+
+site: $(STAMP) debs-site          ## build site/ with every page and PDF
+	$(PY) -m scoresite build
+
+test: $(STAMP) debs-test          ## run every test (unit, build, PDF, browser)
+	$(PY) -m pytest -q
+
+serve: $(STAMP) debs-site         ## live preview, reloads on YAML and template edits
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+check: $(STAMP)                   ## validate modules/ and list every problem
+	@$(PY) -m scoresite check modules
+
+bench: $(STAMP) debs-site         ## measure build and render times
+	$(PY) -m scoresite bench
+
+new-module: $(STAMP)              ## scaffold modules/modul-N-ID.yml: make new-module ID=... NUMBER=...
+	$(PY) -m scoresite new-module --id "$(ID)" --number "$(NUMBER)"
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+debs-site:
+	@missing=$$(for p in $(DEBS_SITE); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+debs-test:
+	@missing=$$(for p in $(DEBS_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+clean:
+	rm -rf site site.tmp site.old docs/materi .cache

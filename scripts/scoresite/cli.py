@@ -1,0 +1,106 @@
+"""Command line: `scoresite check`, `scoresite build`, `scoresite new-module`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jinja2
+
+from .model import SLUG
+from .problems import SiteError
+from .render import TEMPLATES
+from .validate import load_project
+
+
+def check(modules: Path) -> str:
+    project = load_project(modules)
+    sessions = sum(len(m.sessions) for m in project.modules)
+    sheets = sum(len(m.worksheets) for m in project.modules) + len(project.programme.worksheets)
+    criteria = sum(len(s.criteria) for s in project.five_r.steps)
+    return (
+        f"{modules}: OK: {len(project.modules)} modules, {sessions} sessions, "
+        f"{sheets} worksheets, {len(project.five_r.steps)} 5R steps with {criteria} criteria, "
+        f"{len(project.glossary.terms)} glossary terms"
+    )
+
+
+def build(config: Path, site: Path) -> None:
+    """Build into a fresh folder beside `site`, then swap it in: a failed build leaves the
+    previous site exactly as it was."""
+    fresh, old = site.with_name(site.name + ".tmp"), site.with_name(site.name + ".old")
+    for folder in (fresh, old):
+        shutil.rmtree(folder, ignore_errors=True)
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(fresh.resolve()),
+    ]
+    quiet = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if subprocess.run(command, env=quiet, check=False).returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise SiteError(f"build failed; {site}/ is unchanged")
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def new_module(modules: Path, module_id: str, number: int) -> Path:
+    """Write a valid starting file for a new module; never overwrite an existing one."""
+    if not SLUG.match(module_id):
+        raise SiteError(f"ID={module_id!r} is not a safe id; use e.g. ID=pemasaran")
+    target = modules / f"modul-{number}-{module_id}.yml"
+    if target.exists():
+        raise SiteError(f"{target} exists already; choose another ID or NUMBER")
+    template = (TEMPLATES / "new-module.yml").read_text(encoding="utf-8")
+    text = jinja2.Template(template, keep_trailing_newline=True).render(id=module_id, number=number)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scoresite", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check", help="validate modules/ and list every problem")
+    check_cmd.add_argument("modules", nargs="?", type=Path, default=Path("modules"))
+    build_cmd = commands.add_parser("build", help="build site/ with all pages and PDFs")
+    build_cmd.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
+    new_cmd = commands.add_parser("new-module", help="scaffold modules/modul-N-ID.yml")
+    new_cmd.add_argument("--id", required=True)
+    new_cmd.add_argument("--number", required=True, type=int)
+    new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
+    commands.add_parser("bench", help="time each step on the real content")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            print(check(args.modules))
+        elif args.command == "build":
+            build(args.config_file, args.site_dir)
+            print(f"built {args.site_dir}/")
+        elif args.command == "bench":
+            from .bench import run
+
+            print(run())
+        elif args.command == "new-module":
+            print(f"wrote {new_module(args.modules, args.id, args.number)}; now edit it")
+    except SiteError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The MkDocs hook: a thin layer that runs our steps inside `mkdocs build` and `mkdocs serve`.
+
+Named in mkdocs.yml under `hooks:`. It loads modules/, writes the generated Markdown into
+docs/materi/ (git-ignored, only files that changed), renders the PDFs (cached) and copies
+them into the site, sets the navigation, and adds the glossary's abbreviations to every page.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from scoresite.model import LANGUAGES, Project
+from scoresite.pdf import copy_pdfs, render_pdfs
+from scoresite.problems import SiteError
+from scoresite.render import ROOT, abbreviations, navigation, render_all
+from scoresite.validate import load_project
+from scoresite.write import sync_tree
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
+    try:
+        project = load_project(root / "modules")
+        prints = render_pdfs(project, config.site_url or "", root / ".cache" / "pdf")
+        pages = render_all(project, prints)
+        sync_tree(
+            Path(config.docs_dir) / ROOT, {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()}
+        )
+    except SiteError as error:
+        raise PluginError(str(error)) from None
+    nav, titles = navigation(project)
+    config.nav = nav
+    _state.update(project=project, titles=titles, prints=prints)
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    copy_pdfs(_state["prints"], Path(config.site_dir))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built the navigation of a language
+def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
+    lang = _language(config)
+    for item in nav.items:
+        if isinstance(item, Section):
+            _translate(item, _state["titles"], lang)
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    project: Project = _state["project"]
+    return markdown + abbreviations(project, _language(config))
+
+
+def last_commit_time(root: Path) -> str:
+    """The build's "now" for reproducible output (sitemap dates, font subsets in PDFs)."""
+    git = ["git", "-C", str(root), "log", "-1", "--format=%ct"]
+    stamp = subprocess.run(git, capture_output=True, text=True, check=False).stdout.strip()
+    return stamp or "0"
+
+
+def _language(config: MkDocsConfig) -> str:
+    lang = config.theme["language"]
+    return lang if lang in LANGUAGES else LANGUAGES[0]
+
+
+def _translate(section: Section, titles: dict[str, Any], lang: str) -> None:
+    if section.title in titles:
+        section.title = titles[section.title](lang)
+    for child in section.children:
+        if isinstance(child, Section):
+            _translate(child, titles, lang)

@@ -1,0 +1,157 @@
+"""Printables: model → print HTML (Jinja2, autoescaped) → A4 PDF (WeasyPrint).
+
+Each PDF is cached under a hash of its print HTML (which holds the CSS and every word), so an
+unchanged PDF is never rendered again; missing ones are rendered in parallel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import markdown
+import segno
+from markupsafe import Markup
+
+from .model import LANGUAGES, Project, run_sheet, timetable
+from .render import TEMPLATES, Printable, Rendered, clock, escape, labels, printables, url
+
+PRINT = TEMPLATES / "print"
+ENGINE = "weasyprint-70.0"
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[])
+
+
+def inline(text: str) -> Markup:
+    """Inline Markdown to HTML; HTML written in the YAML is escaped first, so shown as text."""
+    html = _markdown().reset().convert(escape(text))
+    return Markup(html.removeprefix("<p>").removesuffix("</p>"))
+
+
+def link(page: str, lang: str, site_url: str) -> dict[str, str] | None:
+    """QR code and short address of a page online, or None when no site_url is set."""
+    if not site_url:
+        return None
+    address = site_url.rstrip("/") + "/" + url.in_site(page, lang)
+    qr = segno.make(address, error="m").svg_data_uri(border=0, dark="#000")
+    return {"qr": qr, "short": address.split("://", 1)[-1]}
+
+
+def page_of_css(lang: str) -> Markup:
+    """'Halaman 2 dari 5' as CSS content, from the labels."""
+    words = labels()["page_of"](lang).replace("{pages}", "\0pages\0").replace("{page}", "\0page\0")
+    parts = [
+        f"counter({p})" if p in ("page", "pages") else json.dumps(p) for p in words.split("\0") if p
+    ]
+    return Markup(" ".join(parts))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PRINT),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def print_html(item: Printable, project: Project, lang: str, site_url: str) -> str:
+    env = environment()
+    env.filters.update(
+        t=lambda text: text(lang) if text else "",
+        md=lambda text: inline(text(lang)) if text else "",
+        clock=lambda minutes: clock(minutes, lang),
+    )
+    L = labels()
+    module = item.context.get("module")
+    owner = f"{L['module'](lang)} {module.number}: {module.title(lang)}" if module else None
+    steps = item.context.get("steps", [])
+    section = owner or (L["five_r"](lang) if steps else None)
+    parts = [project.programme.title(lang), section, item.title(lang)]
+    parts.append(f"{L['version'](lang)} {project.programme.version}")
+    footer = " · ".join(dict.fromkeys(p for p in parts if p))
+    return env.get_template(item.template).render(
+        project=project,
+        lang=lang,
+        L=L,
+        title=item.title(lang),
+        link=link(item.page, lang, site_url),
+        css=Markup((PRINT / "print.css").read_text(encoding="utf-8")),
+        page_of_css=page_of_css(lang),
+        author=project.programme.title(lang),
+        description=item.title(lang),
+        footer=footer,
+        owner=owner or project.programme.title(lang),
+        slots=timetable(module) if module else [],
+        run=run_sheet,
+        max_total=sum(len(s.criteria) * 4 for s in steps),
+        criteria_rows=[f"{i}. {c.text(lang)}" for s in steps for i, c in enumerate(s.criteria, 1)],
+        **item.context,
+    )
+
+
+def _write_pdf(job: tuple[str, str]) -> int:
+    """Render one PDF (in a worker process); write it whole or not at all; return its pages."""
+    from weasyprint import HTML
+
+    html, target = job
+    document = HTML(string=html, base_url=str(PRINT)).render()
+    partial = target + ".part"
+    document.write_pdf(partial)
+    os.replace(partial, target)
+    return len(document.pages)
+
+
+def render_pdfs(project: Project, site_url: str, cache_dir: Path, jobs: int = 0) -> list[Rendered]:
+    """Every printable in both languages, from the cache where its inputs are unchanged."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    planned: list[tuple[Printable, str, Path]] = []
+    todo: dict[Path, str] = {}
+    for item in printables(project):
+        for lang in LANGUAGES:
+            html = print_html(item, project, lang, site_url)
+            key = hashlib.sha256(f"{ENGINE}\n{html}".encode()).hexdigest()[:32]
+            pdf = cache_dir / f"{key}.pdf"
+            planned.append((item, lang, pdf))
+            if not (pdf.exists() and pdf.with_suffix(".json").exists()):
+                todo[pdf] = html
+    workers = jobs or os.cpu_count() or 1
+    batch = [(html, str(pdf)) for pdf, html in todo.items()]
+    if workers > 1 and len(batch) > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            counts = list(pool.map(_write_pdf, batch))
+    else:
+        counts = [_write_pdf(job) for job in batch]
+    for pdf, pages in zip(todo, counts, strict=True):
+        pdf.with_suffix(".json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    return [
+        Rendered(
+            item,
+            lang,
+            pdf,
+            json.loads(pdf.with_suffix(".json").read_text())["pages"],
+            pdf.stat().st_size,
+        )
+        for item, lang, pdf in planned
+    ]
+
+
+def copy_pdfs(rendered: list[Rendered], site_dir: Path) -> None:
+    for r in rendered:
+        target = site_dir / url.in_site(r.printable.path, r.lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(r.file, target)

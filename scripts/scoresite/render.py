@@ -1,0 +1,371 @@
+"""Model → Markdown pages, one per language. Knows nothing of MkDocs.
+
+`pages()` decides every page's path (the one place that does); `render()` fills its
+Jinja2 template for one language.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from .model import (
+    LANGUAGES,
+    Module,
+    Project,
+    Session,
+    Step,
+    Translated,
+    Worksheet,
+    run_sheet,
+    timetable,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+ROOT = "materi"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, which template fills it, with what."""
+
+    path: str
+    template: str
+    title: Translated
+    context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+class url:  # noqa: N801 - read as `url.session(m, s)` in templates
+    """The one place that decides where each page lives (paths under docs/)."""
+
+    programme = f"{ROOT}/program/index.md"
+    five_r = f"{ROOT}/5r/index.md"
+    glossary = f"{ROOT}/glosarium.md"
+
+    @staticmethod
+    def module(module: Module) -> str:
+        return f"{ROOT}/{module.id}/index.md"
+
+    @staticmethod
+    def session(module: Module, session: Session) -> str:
+        return f"{ROOT}/{module.id}/{session.id}.md"
+
+    @staticmethod
+    def worksheet(module: Module | None, worksheet: Worksheet) -> str:
+        owner = module.id if module else "program"
+        return f"{ROOT}/{owner}/lembar-kerja/{worksheet.id}.md"
+
+    @staticmethod
+    def quiz(module: Module) -> str:
+        return f"{ROOT}/{module.id}/tes.md"
+
+    @staticmethod
+    def trainer(module: Module) -> str:
+        return f"{ROOT}/{module.id}/pelatih.md"
+
+    @staticmethod
+    def step(step: Step) -> str:
+        return f"{ROOT}/5r/{step.id}.md"
+
+    prints = f"{ROOT}/cetak.md"
+    audit_form = f"{ROOT}/5r/formulir-audit-5r.pdf"
+
+    @staticmethod
+    def workbook(module: Module) -> str:
+        return f"{ROOT}/{module.id}/buku-kerja.pdf"
+
+    @staticmethod
+    def pdf(page: str) -> str:
+        """The PDF that prints a page: next to it, same name."""
+        return page.removesuffix(".md") + ".pdf"
+
+    @staticmethod
+    def in_site(path: str, lang: str) -> str:
+        """Where a docs/ path ends up in site/ for a language (English under en/)."""
+        html = path.removesuffix(".md") + ".html" if path.endswith(".md") else path
+        return html if lang == LANGUAGES[0] else f"{lang}/{html}"
+
+
+@dataclass(frozen=True)
+class Printable:
+    """A PDF to print: where it goes (under the language root), what it prints, for whom."""
+
+    path: str
+    page: str
+    kind: str
+    template: str
+    title: Translated
+    trainer: bool = False
+    context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A printable rendered in one language: its PDF file, pages and bytes."""
+
+    printable: Printable
+    lang: str
+    file: Path
+    pages: int
+    size: int
+
+
+def printables(project: Project) -> list[Printable]:
+    L = labels()
+    found = [
+        Printable(
+            url.pdf(url.worksheet(None, w)),
+            url.worksheet(None, w),
+            "worksheet",
+            "worksheet.html",
+            w.title,
+            context={"worksheet": w, "module": None},
+        )
+        for w in project.programme.worksheets
+    ]
+    for m in project.modules:
+        found += [
+            Printable(
+                url.pdf(url.worksheet(m, w)),
+                url.worksheet(m, w),
+                "worksheet",
+                "worksheet.html",
+                w.title,
+                context={"worksheet": w, "module": m},
+            )
+            for w in m.worksheets
+        ]
+        name = Translated(
+            id=f"{L['module'].id} {m.number}: {m.title.id}",
+            en=f"{L['module'].en} {m.number}: {m.title.en}",
+        )
+        found.append(
+            Printable(
+                url.workbook(m),
+                url.module(m),
+                "workbook",
+                "workbook.html",
+                name,
+                context={"module": m},
+            )
+        )
+        found.append(
+            Printable(
+                url.pdf(url.trainer(m)),
+                url.trainer(m),
+                "guide",
+                "guide.html",
+                name,
+                trainer=True,
+                context={"module": m},
+            )
+        )
+    steps = project.five_r.steps
+    found += [
+        Printable(
+            url.pdf(url.step(s)),
+            url.step(s),
+            "checklist",
+            "checklist.html",
+            Translated(id=f"{s.name}", en=f"{s.name} ({s.english})"),
+            context={"steps": [s]},
+        )
+        for s in steps
+    ]
+    found.append(
+        Printable(
+            url.audit_form,
+            url.five_r,
+            "checklist",
+            "checklist.html",
+            L["audit_form"],
+            context={"steps": steps},
+        )
+    )
+    return found
+
+
+def pages(project: Project, prints: list[Rendered]) -> list[Page]:
+    programme = project.programme
+    found = [Page(url.programme, "programme.md", programme.title)]
+    found += [
+        Page(url.worksheet(None, w), "worksheet.md", w.title, {"worksheet": w, "module": None})
+        for w in programme.worksheets
+    ]
+    for module in project.modules:
+        found.append(Page(url.module(module), "module.md", module.title, {"module": module}))
+        slots = [s for s in timetable(module) if s.session]
+        for number, slot in enumerate(slots, start=1):
+            assert slot.session
+            context = {
+                "module": module,
+                "session": slot.session,
+                "number": number,
+                "slot": slot,
+                "run": run_sheet(slot.session, slot.start),
+            }
+            found.append(
+                Page(url.session(module, slot.session), "session.md", slot.session.title, context)
+            )
+        found += [
+            Page(
+                url.worksheet(module, w),
+                "worksheet.md",
+                w.title,
+                {"worksheet": w, "module": module},
+            )
+            for w in module.worksheets
+        ]
+        found.append(Page(url.quiz(module), "quiz.md", module.title, {"module": module}))
+        found.append(Page(url.trainer(module), "trainer.md", module.title, {"module": module}))
+    found.append(Page(url.five_r, "five_r.md", project.five_r.title))
+    found += [
+        Page(url.step(s), "step.md", Translated(id=s.name, en=s.name), {"step": s})
+        for s in project.five_r.steps
+    ]
+    found.append(Page(url.glossary, "glossary.md", labels()["glossary"]))
+    rows: dict[Printable, dict[str, Rendered]] = {}
+    for r in prints:
+        rows.setdefault(r.printable, {})[r.lang] = r
+    found.append(Page(url.prints, "prints.md", labels()["print_page"], {"rows": rows}))
+    return found
+
+
+def localized(path: str, lang: str) -> str:
+    """The file name of a page in a language: x.md for Indonesian, x.en.md for English."""
+    return path if lang == LANGUAGES[0] else path.removesuffix(".md") + f".{lang}.md"
+
+
+def escape(text: str) -> str:
+    """Text from YAML is Markdown, never HTML: anything HTML-like is shown as text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clock(minutes: int, lang: str) -> str:
+    """08.30 in Indonesian, 08:30 in English."""
+    sep = "." if lang == "id" else ":"
+    return f"{minutes // 60:02d}{sep}{minutes % 60:02d}"
+
+
+@cache
+def labels() -> dict[str, Any]:
+    def typed(value: Any) -> Any:
+        if isinstance(value, dict) and set(value) == {"id", "en"}:
+            return Translated(**value)
+        return {k: typed(v) for k, v in value.items()}
+
+    return typed(yaml.safe_load((TEMPLATES / "labels.yml").read_text(encoding="utf-8")))
+
+
+@jinja2.pass_context
+def _t(context: jinja2.runtime.Context, text: Translated | None) -> str:
+    return escape(text(context["lang"])) if text else ""
+
+
+@jinja2.pass_context
+def _cell(context: jinja2.runtime.Context, text: Translated | None) -> str:
+    """Text for a Markdown table cell: one line, pipes escaped."""
+    return " ".join(_t(context, text).split()).replace("|", "\\|")
+
+
+@jinja2.pass_context
+def _clock(context: jinja2.runtime.Context, minutes: int) -> str:
+    return clock(minutes, context["lang"])
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str) -> str:
+    """A relative link from the current page to another page path (both under docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(context["page"].path))
+
+
+@jinja2.pass_context
+def _site_link(context: jinja2.runtime.Context, target: str, lang: str | None = None) -> str:
+    """A relative link from the current page to a file in site/ of a language (default: the
+    page's own); works from a folder or USB stick, where absolute links would not."""
+    here = url.in_site(context["page"].path, context["lang"])
+    there = url.in_site(target, lang or context["lang"])
+    return posixpath.relpath(there, posixpath.dirname(here))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES / "pages"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(t=_t, cell=_cell, clock=_clock, link=_link, site_link=_site_link)
+    return env
+
+
+def render(page: Page, project: Project, lang: str) -> str:
+    template = environment().get_template(page.template)
+    return template.render(
+        page=page,
+        project=project,
+        lang=lang,
+        L=labels(),
+        url=url,
+        timetable=timetable,
+        **page.context,
+    )
+
+
+def render_all(project: Project, prints: list[Rendered]) -> dict[str, str]:
+    """Every generated file: {path under docs/: Markdown text}, both languages, stable order."""
+    return {
+        localized(page.path, lang): render(page, project, lang)
+        for page in pages(project, prints)
+        for lang in LANGUAGES
+    }
+
+
+def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
+    """The site's navigation (page paths, section titles in Indonesian) and the section titles'
+    translations, keyed by their Indonesian title."""
+    titles: dict[str, Translated] = {}
+
+    def section(title: Translated, items: list[Any]) -> dict[str, list[Any]]:
+        titles[title.id] = title
+        return {title.id: items}
+
+    L = labels()
+    programme = project.programme
+    programme_sheets = [url.worksheet(None, w) for w in programme.worksheets]
+    nav: list[Any] = [
+        "index.md",
+        "panduan.md",
+        section(programme.title, [url.programme, *programme_sheets]),
+    ]
+    for m in project.modules:
+        name = Translated(
+            id=f"{L['module'].id} {m.number}: {m.title.id}",
+            en=f"{L['module'].en} {m.number}: {m.title.en}",
+        )
+        sessions = [url.session(m, s) for s in m.sessions]
+        sheets = section(L["worksheets"], [url.worksheet(m, w) for w in m.worksheets])
+        nav.append(section(name, [url.module(m), *sessions, sheets, url.quiz(m), url.trainer(m)]))
+    nav.append(section(project.five_r.title, [url.five_r, *map(url.step, project.five_r.steps)]))
+    nav.append(url.glossary)
+    nav.append(url.prints)
+    return nav, titles
+
+
+def abbreviations(project: Project, lang: str) -> str:
+    """Markdown abbreviation lines (`*[UKM]: …`) so every use of a term shows its meaning."""
+    lines = [
+        f"*[{term.term(lang)}]: {escape(term.expansion(lang))}"
+        for term in project.glossary.terms
+        if term.expansion
+    ]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def tmp_project(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of the project (mkdocs.yml, docs/) with the given modules/ content.
+
+    `content` is a folder of YAML files (default: the small good fixture); `files` adds or
+    replaces files by name.
+    """
+
+    def make(content: Path = DATA / "good", files: dict[str, str] | None = None) -> Path:
+        shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+        shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("materi"))
+        shutil.copytree(
+            ROOT / "scripts", tmp_path / "scripts", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        shutil.copytree(content, tmp_path / "modules")
+        for name, text in (files or {}).items():
+            (tmp_path / "modules" / name).write_text(text, encoding="utf-8")
+        return tmp_path
+
+    return make
+
+
+def run_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`scoresite build` as a maintainer runs it (strict MkDocs build, then swap into place)."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scoresite",
+            "build",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"),
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real modules/ built once into a temporary site/ for all tests that read it."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

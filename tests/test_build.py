@@ -1,0 +1,150 @@
+"""The whole build, as `make site` runs it: pages, clock times, reproducibility, safety."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, run_build
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def clock(minutes: int, sep: str) -> str:
+    return f"{minutes // 60:02d}{sep}{minutes % 60:02d}"
+
+
+def expected_schedule(module: dict) -> list[tuple[str, int]]:
+    """Session start times worked out from the raw YAML, independently of the generator."""
+    hours, mins = map(int, module["schedule"]["start"].split(":"))
+    now = hours * 60 + mins
+    pauses = {b["after"]: b["minutes"] for b in module["schedule"].get("breaks", [])}
+    starts = []
+    for session in module["sessions"]:
+        starts.append((session["id"], now))
+        now += sum(a["minutes"] for a in session["activities"]) + pauses.get(session["id"], 0)
+    return starts
+
+
+def test_real_site_has_every_page_in_both_languages(built_site: Path) -> None:
+    for page in (
+        "index.html",
+        "panduan.html",
+        "materi/program/index.html",
+        "materi/5r/index.html",
+        "materi/5r/rajin.html",
+        "materi/glosarium.html",
+    ):
+        assert (built_site / page).is_file(), page
+        assert (built_site / "en" / page).is_file(), page
+    for path in sorted((ROOT / "modules").glob("modul-*.yml")):
+        module = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for lang in ("", "en/"):
+            folder = built_site / f"{lang}materi/{module['id']}"
+            assert (folder / "index.html").is_file()
+            for session in module["sessions"]:
+                assert (folder / f"{session['id']}.html").is_file()
+            for sheet in module.get("worksheets", []):
+                assert (folder / "lembar-kerja" / f"{sheet['id']}.html").is_file()
+
+
+SESSION_ROW = r"<td>(\d\d[.:]\d\d)–\d\d[.:]\d\d</td>\s*<td><a href=\"([\w-]+)\.html\""
+
+
+def test_module_pages_show_the_schedule_with_computed_clock_times(built_site: Path) -> None:
+    for path in sorted((ROOT / "modules").glob("modul-*.yml")):
+        module = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for lang, sep in (("", "."), ("en/", ":")):
+            html = (built_site / f"{lang}materi/{module['id']}/index.html").read_text("utf-8")
+            rows = re.findall(
+                r"<td>(\d\d[.:]\d\d)–\d\d[.:]\d\d</td>\s*<td><a href=\"([\w-]+)\.html\"", html
+            )
+            assert rows == [(clock(start, sep), sid) for sid, start in expected_schedule(module)]
+
+
+def test_build_is_byte_for_byte_reproducible(tmp_project: Callable[..., Path]) -> None:
+    root = tmp_project()
+    assert run_build(root, root / "one").returncode == 0
+    assert run_build(root, root / "two").returncode == 0
+    assert digest(root / "one") == digest(root / "two")
+
+
+def test_failed_build_leaves_previous_site_as_it_was(tmp_project: Callable[..., Path]) -> None:
+    root = tmp_project()
+    assert run_build(root, root / "site").returncode == 0
+    before = digest(root / "site")
+    module = root / "modules" / "modul-1-contoh.yml"
+    module.write_text(module.read_text("utf-8").replace("minutes: 40", "minutes: 45"), "utf-8")
+    result = run_build(root, root / "site")
+    assert result.returncode == 1
+    assert "modules/modul-1-contoh.yml:14:14: session 'sesi-a' lasts 60 minutes" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest(root / "site") == before
+    assert not (root / "site.tmp").exists()
+
+
+def test_generated_pages_never_touch_hand_written_files(tmp_project: Callable[..., Path]) -> None:
+    root = tmp_project()
+    before = digest(root / "docs")
+    assert run_build(root, root / "site").returncode == 0
+    after = digest(root / "docs")
+    assert {k: v for k, v in after.items() if not k.startswith("materi/")} == before
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_reloads_when_a_yaml_file_changes(tmp_project: Callable[..., Path]) -> None:
+    root = tmp_project()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = urllib.parse.urlparse(yaml.safe_load((root / "mkdocs.yml").read_text())["site_url"])
+        page = f"http://127.0.0.1:{port}{base.path}materi/kerja-sama/sesi-b.html"
+        assert wait_for(page, "Sesi B", 60)
+        module = root / "modules" / "modul-1-contoh.yml"
+        module.write_text(module.read_text("utf-8").replace("Sesi B", "Sesi Baru"), "utf-8")
+        assert wait_for(page, "Sesi Baru", 60)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

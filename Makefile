@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBS_SITE := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+DEBS_SITE := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra
 DEBS_TEST := $(DEBS_SITE) chromium poppler-utils
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1

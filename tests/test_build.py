@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import socket
 import subprocess
@@ -148,3 +149,11 @@ def test_serve_reloads_when_a_yaml_file_changes(tmp_project: Callable[..., Path]
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_editor_schemas_are_published_with_the_site(built_site: Path) -> None:
+    module = json.loads((built_site / "schema" / "module.json").read_text(encoding="utf-8"))
+    assert {"sessions", "worksheets", "quiz", "follow_up"} <= set(module["properties"])
+    assert module["additionalProperties"] is False
+    for name in ("5r.json", "glossary.json", "programme.json"):
+        assert json.loads((built_site / "schema" / name).read_text(encoding="utf-8"))["properties"]

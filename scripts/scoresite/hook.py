@@ -21,7 +21,7 @@ from scoresite.model import LANGUAGES, Project
 from scoresite.pdf import copy_pdfs, render_pdfs
 from scoresite.problems import SiteError
 from scoresite.render import ROOT, abbreviations, navigation, render_all
-from scoresite.validate import load_project
+from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
 _state: dict[str, Any] = {}
@@ -46,7 +46,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    copy_pdfs(_state["prints"], Path(config.site_dir))
+    site = Path(config.site_dir)
+    copy_pdfs(_state["prints"], site)
+    (site / "schema").mkdir(exist_ok=True)
+    for name, text in schemas().items():
+        (site / "schema" / name).write_text(text, encoding="utf-8")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the navigation of a language

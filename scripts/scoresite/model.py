@@ -70,7 +70,7 @@ def _clock(value: str) -> str:
     return value
 
 
-Text = Annotated[Translated, BeforeValidator(_to_text)]
+Text = Annotated[Translated, BeforeValidator(_to_text, json_schema_input_type=str | Translated)]
 Texts = Annotated[list[Text], Field(min_length=1)]
 Slug = Annotated[str, Strict(), AfterValidator(_slug)]
 Clock = Annotated[str, Strict(), AfterValidator(_clock)]

@@ -20,7 +20,7 @@ import markdown
 import segno
 from markupsafe import Markup
 
-from .model import LANGUAGES, Project, run_sheet, timetable
+from .model import LANGUAGES, Project, Translated, run_sheet, timetable
 from .render import TEMPLATES, Printable, Rendered, clock, escape, labels, printables, url
 
 PRINT = TEMPLATES / "print"
@@ -56,6 +56,21 @@ def page_of_css(lang: str) -> Markup:
     return Markup(" ".join(parts))
 
 
+@jinja2.pass_context
+def _t(context: jinja2.runtime.Context, text: Translated | None) -> str:
+    return text(context["lang"]) if text else ""
+
+
+@jinja2.pass_context
+def _md(context: jinja2.runtime.Context, text: Translated | None) -> Markup | str:
+    return inline(text(context["lang"])) if text else ""
+
+
+@jinja2.pass_context
+def _clock(context: jinja2.runtime.Context, minutes: int) -> str:
+    return clock(minutes, context["lang"])
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -65,16 +80,11 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(t=_t, md=_md, clock=_clock)
     return env
 
 
 def print_html(item: Printable, project: Project, lang: str, site_url: str) -> str:
-    env = environment()
-    env.filters.update(
-        t=lambda text: text(lang) if text else "",
-        md=lambda text: inline(text(lang)) if text else "",
-        clock=lambda minutes: clock(minutes, lang),
-    )
     L = labels()
     module = item.context.get("module")
     owner = f"{L['module'](lang)} {module.number}: {module.title(lang)}" if module else None
@@ -83,23 +93,29 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
     parts = [project.programme.title(lang), section, item.title(lang)]
     parts.append(f"{L['version'](lang)} {project.programme.version}")
     footer = " · ".join(dict.fromkeys(p for p in parts if p))
-    return env.get_template(item.template).render(
-        project=project,
-        lang=lang,
-        L=L,
-        title=item.title(lang),
-        link=link(item.page, lang, site_url),
-        css=Markup((PRINT / "print.css").read_text(encoding="utf-8")),
-        page_of_css=page_of_css(lang),
-        author=project.programme.title(lang),
-        description=item.title(lang),
-        footer=footer,
-        owner=owner or project.programme.title(lang),
-        slots=timetable(module) if module else [],
-        run=run_sheet,
-        max_total=sum(len(s.criteria) * 4 for s in steps),
-        criteria_rows=[f"{i}. {c.text(lang)}" for s in steps for i, c in enumerate(s.criteria, 1)],
-        **item.context,
+    return (
+        environment()
+        .get_template(item.template)
+        .render(
+            project=project,
+            lang=lang,
+            L=L,
+            title=item.title(lang),
+            link=link(item.page, lang, site_url),
+            css=Markup((PRINT / "print.css").read_text(encoding="utf-8")),
+            page_of_css=page_of_css(lang),
+            author=project.programme.title(lang),
+            description=item.title(lang),
+            footer=footer,
+            owner=owner or project.programme.title(lang),
+            slots=timetable(module) if module else [],
+            run=run_sheet,
+            max_total=sum(len(s.criteria) * 4 for s in steps),
+            criteria_rows=[
+                f"{i}. {c.text(lang)}" for s in steps for i, c in enumerate(s.criteria, 1)
+            ],
+            **item.context,
+        )
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import types
 import typing
 from collections.abc import Iterator
@@ -32,6 +33,18 @@ WRONG_TYPES = {
     "model_type": "a mapping (lines of 'key: value')",
     "model_attributes_type": "a mapping (lines of 'key: value')",
 }
+
+
+def schemas() -> dict[str, str]:
+    """JSON Schemas for editors (YAML language server): {file name: schema text}."""
+    kinds: dict[str, type[BaseModel]] = {
+        name.removesuffix(".yml"): c for name, c in SINGLE_FILES.items()
+    }
+    kinds["module"] = Module
+    return {
+        f"{kind}.json": json.dumps(cls.model_json_schema(), indent=1, sort_keys=True) + "\n"
+        for kind, cls in sorted(kinds.items())
+    }
 
 
 def model_for(path: Path) -> type[BaseModel] | None:

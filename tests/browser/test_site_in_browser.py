@@ -65,7 +65,7 @@ def test_schedule_table_shows_clock_times(page: Page, built_site: Path) -> None:
 def test_search_finds_a_5r_step_offline(page: Page, built_site: Path) -> None:
     page.goto((built_site / "index.html").as_uri())
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("Ringkas")
+    page.locator(".md-search__input").press_sequentially("Ringkas", delay=30)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
     assert results.count() >= 1

@@ -118,6 +118,10 @@ def test_worksheet_pdfs_carry_their_title_and_fill_in_fields(built_site: Path) -
                 pdf = built_site / f"{prefix}materi/{module['id']}/lembar-kerja/{sheet['id']}.pdf"
                 text = pdf_text(pdf)
                 assert squash(sheet["title"][lang])[:30] in text
+                for session in module["sessions"]:
+                    if sheet["id"] in session.get("worksheets", []):
+                        # the header prints the session in capitals
+                        assert squash(session["title"][lang])[:30].upper() in text
                 assert all(label in text for label in labels)
 
 

@@ -65,6 +65,7 @@ def test_participant_pages_hold_no_trainer_notes_or_answers(pages: dict[str, str
 
 def test_worksheet_has_header_boxes_table_rows_and_tick_list(pages: dict[str, str]) -> None:
     sheet = pages["materi/kerja-sama/lembar-kerja/lk-a.md"]
+    assert "[Sesi 1.1: Sesi A](../sesi-a.md)" in sheet
     for label in ("Tanggal", "Perusahaan", "Tim", "Tanda tangan"):
         assert f"<th>{label}</th>" in sheet
     assert '<div class="ws-box" style="--lines: 3"></div>' in sheet

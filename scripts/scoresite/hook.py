@@ -7,6 +7,7 @@ them into the site, sets the navigation, and adds the glossary's abbreviations t
 
 from __future__ import annotations
 
+import copy
 import os
 import subprocess
 from pathlib import Path
@@ -20,7 +21,7 @@ from mkdocs.structure.pages import Page
 from scoresite.model import LANGUAGES, Project
 from scoresite.pdf import copy_pdfs, render_pdfs
 from scoresite.problems import SiteError
-from scoresite.render import ROOT, abbreviations, navigation, render_all
+from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
@@ -30,19 +31,30 @@ _state: dict[str, Any] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
-    try:
-        project = load_project(root / "modules")
-        prints = render_pdfs(project, config.site_url or "", root / ".cache" / "pdf")
-        pages = render_all(project, prints)
-        sync_tree(
-            Path(config.docs_dir) / ROOT, {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()}
-        )
-    except SiteError as error:
-        raise PluginError(str(error)) from None
-    nav, titles = navigation(project)
-    config.nav = nav
-    _state.update(project=project, titles=titles, prints=prints)
+    inputs = fingerprint(root / "modules", TEMPLATES, config.site_url or "", config.docs_dir)
+    generated_dir = Path(config.docs_dir) / ROOT
+    # the second language's build (and a serve rebuild with no content change) reuses the work
+    if _state.get("inputs") != inputs or not generated_dir.is_dir():
+        try:
+            project = load_project(root / "modules")
+            prints = render_pdfs(project, config.site_url or "", root / ".cache" / "pdf")
+            pages = render_all(project, prints)
+            generated = {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()}
+            sync_tree(generated_dir, generated)
+        except SiteError as error:
+            _state.clear()
+            raise PluginError(str(error)) from None
+        nav, titles = navigation(project)
+        _state.update(inputs=inputs, project=project, titles=titles, prints=prints, nav=nav)
+    config.nav = copy.deepcopy(_state["nav"])
     return config
+
+
+def fingerprint(modules: Path, templates: Path, *settings: str) -> tuple[object, ...]:
+    """What the generated pages and PDFs depend on: file names, sizes, times; settings."""
+    files = sorted([*modules.glob("*.y*ml"), *templates.rglob("*")])
+    stats = [(str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()]
+    return (*settings, *stats)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

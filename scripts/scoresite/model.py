@@ -291,3 +291,12 @@ def run_sheet(session: Session, start: int) -> list[Slot]:
         )
         start += activity.minutes
     return slots
+
+
+def sessions_using(module: Module, worksheet_id: str) -> list[tuple[int, Session]]:
+    """The sessions (with their number in the module) that hand out a worksheet."""
+    return [
+        (number, session)
+        for number, session in enumerate(module.sessions, start=1)
+        if worksheet_id in session.worksheets
+    ]

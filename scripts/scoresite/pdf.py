@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -20,7 +20,7 @@ import markdown
 import segno
 from markupsafe import Markup
 
-from .model import LANGUAGES, Project, Translated, run_sheet, timetable
+from .model import LANGUAGES, Project, Translated, run_sheet, sessions_using, timetable
 from .render import TEMPLATES, Printable, Rendered, clock, escape, labels, printables, url
 
 PRINT = TEMPLATES / "print"
@@ -32,12 +32,19 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=[])
 
 
+MARKDOWN_SIGNS = frozenset("*_`[\\")
+
+
+@lru_cache(maxsize=8192)
 def inline(text: str) -> Markup:
     """Inline Markdown to HTML; HTML written in the YAML is escaped first, so shown as text."""
+    if MARKDOWN_SIGNS.isdisjoint(text):
+        return Markup(escape(text))
     html = _markdown().reset().convert(escape(text))
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
+@lru_cache(maxsize=1024)
 def link(page: str, lang: str, site_url: str) -> dict[str, str] | None:
     """QR code and short address of a page online, or None when no site_url is set."""
     if not site_url:
@@ -87,35 +94,33 @@ def environment() -> jinja2.Environment:
 def print_html(item: Printable, project: Project, lang: str, site_url: str) -> str:
     L = labels()
     module = item.context.get("module")
-    owner = f"{L['module'](lang)} {module.number}: {module.title(lang)}" if module else None
     steps = item.context.get("steps", [])
-    section = owner or (L["five_r"](lang) if steps else None)
+    name = f"{L['module'](lang)} {module.number}: {module.title(lang)}" if module else None
+    section = name or (L["five_r"](lang) if steps else None)
     parts = [project.programme.title(lang), section, item.title(lang)]
     parts.append(f"{L['version'](lang)} {project.programme.version}")
-    footer = " · ".join(dict.fromkeys(p for p in parts if p))
-    return (
-        environment()
-        .get_template(item.template)
-        .render(
-            project=project,
-            lang=lang,
-            L=L,
-            title=item.title(lang),
-            link=link(item.page, lang, site_url),
-            css=Markup((PRINT / "print.css").read_text(encoding="utf-8")),
-            page_of_css=page_of_css(lang),
-            author=project.programme.title(lang),
-            description=item.title(lang),
-            footer=footer,
-            owner=owner or project.programme.title(lang),
-            slots=timetable(module) if module else [],
-            run=run_sheet,
-            max_total=sum(len(s.criteria) * 4 for s in steps),
-            criteria_rows=[
-                f"{i}. {c.text(lang)}" for s in steps for i, c in enumerate(s.criteria, 1)
-            ],
-            **item.context,
-        )
+    kicker = [name or project.programme.title(lang)]
+    if module and "worksheet" in item.context:
+        used = sessions_using(module, item.context["worksheet"].id)
+        kicker += [f"{L['session'](lang)} {module.number}.{n}: {s.title(lang)}" for n, s in used]
+    template = environment().get_template(item.template)
+    return template.render(
+        project=project,
+        lang=lang,
+        L=L,
+        title=item.title(lang),
+        link=link(item.page, lang, site_url),
+        css=Markup((PRINT / "print.css").read_text(encoding="utf-8")),
+        page_of_css=page_of_css(lang),
+        author=project.programme.title(lang),
+        description=item.title(lang),
+        footer=" · ".join(dict.fromkeys(p for p in parts if p)),
+        owner=" · ".join(kicker),
+        slots=timetable(module) if module else [],
+        run=run_sheet,
+        max_total=sum(len(s.criteria) * 4 for s in steps),
+        criteria_rows=[f"{i}. {c.text(lang)}" for s in steps for i, c in enumerate(s.criteria, 1)],
+        **item.context,
     )
 
 
@@ -132,7 +137,9 @@ def _write_pdf(job: tuple[str, str]) -> int:
 
 
 def render_pdfs(project: Project, site_url: str, cache_dir: Path, jobs: int = 0) -> list[Rendered]:
-    """Every printable in both languages, from the cache where its inputs are unchanged."""
+    """Every printable in both languages, from the cache where its inputs are unchanged.
+
+    The cache keeps only what this content needs: PDFs of older content are removed."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     planned: list[tuple[Printable, str, Path]] = []
     todo: dict[Path, str] = {}
@@ -154,6 +161,10 @@ def render_pdfs(project: Project, site_url: str, cache_dir: Path, jobs: int = 0)
         counts = [_write_pdf(job) for job in batch]
     for pdf, pages in zip(todo, counts, strict=True):
         pdf.with_suffix(".json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    used = {p for _, _, pdf in planned for p in (pdf, pdf.with_suffix(".json"))}
+    for stale in cache_dir.iterdir():
+        if stale not in used:
+            stale.unlink()
     return [
         Rendered(
             item,

@@ -48,6 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "clock": ("'{value}' is not a time of day", 'write the time as HH:MM, e.g. "08:00"'),
     "value": ("{detail}", "correct the value"),
+    "reserved": (
+        "module id '{value}' is taken by the site itself",
+        "choose an id other than {taken}",
+    ),
     "choice": ("{got} is not allowed here; expected one of {expected}", "use one of those words"),
     "minutes_sum": (
         "session '{session}' lasts {minutes} minutes but its activities add up to {total}",

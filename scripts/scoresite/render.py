@@ -24,6 +24,7 @@ from .model import (
     Translated,
     Worksheet,
     run_sheet,
+    sessions_using,
     timetable,
 )
 
@@ -317,6 +318,7 @@ def render(page: Page, project: Project, lang: str) -> str:
         L=labels(),
         url=url,
         timetable=timetable,
+        sessions_using=sessions_using,
         **page.context,
     )
 

@@ -22,6 +22,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "5r.yml": FiveR,
 }
 MODULE_GLOB = "modul-*.yml"
+RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
 
 WRONG_TYPES = {
     "string_type": "text",
@@ -203,6 +204,16 @@ def _refs(
 def _check_module(
     module: Module, doc: load.Document, modules: set[str], terms: set[str] | None
 ) -> Iterator[Problem]:
+    if module.id in RESERVED_MODULE_IDS:
+        line, col = doc.where(("id",))
+        yield problem(
+            doc.path,
+            line,
+            col,
+            "reserved",
+            value=module.id,
+            taken=", ".join(sorted(RESERVED_MODULE_IDS)),
+        )
     yield from _ids(module.sessions, doc, ("sessions",), "session")
     yield from _ids(module.worksheets, doc, ("worksheets",), "worksheet")
     yield from _refs(module.prerequisites, modules - {module.id}, doc, ("prerequisites",), "module")

@@ -15,7 +15,8 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture
 def tmp_project(tmp_path: Path) -> Callable[..., Path]:
-    """A copy of the project (mkdocs.yml, docs/) with the given modules/ content.
+    """A copy of the project (mkdocs.yml, docs/ with a plain home page) with the given
+    modules/ content.
 
     `content` is a folder of YAML files (default: the small good fixture); `files` adds or
     replaces files by name.
@@ -24,6 +25,9 @@ def tmp_project(tmp_path: Path) -> Callable[..., Path]:
     def make(content: Path = DATA / "good", files: dict[str, str] | None = None) -> Path:
         shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
         shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("materi"))
+        # the real home page links the real modules; the fixture content has other ones
+        for home in ("index.md", "index.en.md"):
+            (tmp_path / "docs" / home).write_text("# SCORE\n", encoding="utf-8")
         shutil.copytree(
             ROOT / "scripts", tmp_path / "scripts", ignore=shutil.ignore_patterns("__pycache__")
         )

@@ -14,7 +14,9 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(STAMP) debs-site          ## build site/ with every page and PDF
 	$(PY) -m scoresite build
 
-test: $(STAMP) debs-test          ## run every test (unit, build, PDF, browser)
+test: $(STAMP) debs-test          ## lint, type-check, then every test (unit, build, PDF, browser)
+	$(PY) -m ruff check scripts tests
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 serve: $(STAMP) debs-site         ## live preview, reloads on YAML and template edits

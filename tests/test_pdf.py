@@ -73,6 +73,8 @@ def test_pdfs_carry_title_language_author_and_embedded_fonts(pdfs: list[Path]) -
         for ref in fonts.values():
             descriptor = ref.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             assert "/FontFile2" in descriptor.get_object(), path
+            program = descriptor.get_object()["/FontFile2"].get_object().get_data()
+            assert "DejaVu".encode("utf-16-be") in program, path  # the font's own name table
 
 
 def test_participant_pdfs_hold_no_trainer_notes_or_answer_keys(pdfs: list[Path]) -> None:

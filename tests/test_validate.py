@@ -90,3 +90,11 @@ def test_new_module_scaffold_is_valid_and_never_overwrites(tmp_path: Path) -> No
     before = (modules / "modul-6-pemasaran.yml").read_text(encoding="utf-8")
     assert main(command) == 1
     assert (modules / "modul-6-pemasaran.yml").read_text(encoding="utf-8") == before
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(tmp_project: Callable[..., Path]) -> None:
+    root = tmp_project()
+    (root / "modules" / "glossary.yml").write_bytes(b"terms:\n  - id: caf\xe9\n")
+    with pytest.raises(ContentError) as raised:
+        load_project(root / "modules")
+    assert "modules/glossary.yml:2:12: this file is not UTF-8 text" in raised.value.report()

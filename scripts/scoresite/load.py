@@ -100,4 +100,10 @@ def read(path: Path, root: Path) -> tuple[Document, list[Problem]]:
     shown = (
         path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else str(path)
     )
-    return parse(shown, path.read_text(encoding="utf-8"))
+    data = path.read_bytes()
+    try:
+        return parse(shown, data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return Document(shown), [problem(shown, line, column, "encoding")]

@@ -11,6 +11,10 @@ from pathlib import Path
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_syntax": ("YAML syntax error: {detail}", "check indentation, colons and quotes here"),
+    "encoding": (
+        "this file is not UTF-8 text",
+        "save it as UTF-8 (in most editors: Save with encoding, UTF-8)",
+    ),
     "tab": (
         "tab character in indentation",
         "YAML indents with spaces only; replace the tab with spaces",

@@ -83,4 +83,5 @@ def test_worksheet_prints_without_site_chrome(page: Page, built_site: Path) -> N
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-button").first.is_visible()
     assert page.locator(".ws-fill").first.is_visible()

@@ -72,7 +72,6 @@ def _walk(root: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel] 
     Returns the model class found at the end and the location as it is in the YAML
     (pydantic adds the tag of a tagged union, e.g. `box`, which the YAML does not have).
     """
-    model: type[BaseModel] | None = root
     clean: list[Any] = []
     candidates: list[Any] = [root]
     for part in loc:
@@ -88,66 +87,59 @@ def _walk(root: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel] 
         clean.append(part)
         candidates = _unwrap(field.annotation) if field else []
     models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
-    model = models[0] if len(models) == 1 else None
-    return model, tuple(clean)
+    return (models[0] if len(models) == 1 else None), tuple(clean)
 
 
-def _problems_from(
-    error: ValidationError, doc: load.Document, root: type[BaseModel]
-) -> Iterator[Problem]:
-    for item in error.errors():
-        kind, ctx = item["type"], item.get("ctx") or {}
-        parent, loc = _walk(root, item["loc"][:-1])
-        _, full = _walk(root, item["loc"])
-        if kind == "extra_forbidden":
-            key = str(full[-1])
-            allowed = list(parent.model_fields) if parent else []
-            close = [KEY_SYNONYMS[key]] if KEY_SYNONYMS.get(key) in allowed else []
-            close = close or difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else "remove it or check its indentation"
-            line, col = doc.where(full, key=True)
-            yield problem(
-                doc.path, line, col, "unknown_key", key=key, allowed=", ".join(allowed), hint=hint
-            )
-        elif kind == "missing":
-            line, col = doc.where(loc)
-            yield problem(doc.path, line, col, "missing", key=full[-1])
-        elif kind in ("union_tag_not_found",):
-            line, col = doc.where(full)
-            yield problem(doc.path, line, col, "missing", key="kind")
-        elif kind == "literal_error":
-            line, col = doc.where(full)
-            yield problem(
-                doc.path,
-                line,
-                col,
-                "choice",
-                got=type_name(item["input"]),
-                expected=ctx.get("expected", ""),
-            )
-        elif kind in WRONG_TYPES:
-            line, col = doc.where(full)
-            yield problem(
-                doc.path,
-                line,
-                col,
-                "wrong_type",
-                expected=WRONG_TYPES[kind],
-                got=type_name(item["input"]),
-            )
-        elif kind in {
-            "text",
-            "empty",
-            "slug",
-            "clock",
-            "translation_missing",
-            "translation_unknown",
-        }:
-            line, col = doc.where(full)
-            yield problem(doc.path, line, col, kind, **ctx)
-        else:
-            line, col = doc.where(full)
-            yield problem(doc.path, line, col, "value", detail=item["msg"])
+OUR_CODES = {"text", "empty", "slug", "clock", "translation_missing", "translation_unknown"}
+
+
+def _problem(item: Any, doc: load.Document, root: type[BaseModel]) -> Problem:
+    """One pydantic error as a Problem at its place in the YAML, in our words."""
+    kind, ctx = item["type"], item.get("ctx") or {}
+    parent, _ = _walk(root, item["loc"][:-1])
+    _, loc = _walk(root, item["loc"])
+    line, col = doc.where(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = list(parent.model_fields) if parent else []
+        close = [KEY_SYNONYMS[key]] if KEY_SYNONYMS.get(key) in allowed else []
+        close = close or difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it or check its indentation"
+        line, col = doc.where(loc, key=True)
+        return problem(
+            doc.path, line, col, "unknown_key", key=key, allowed=", ".join(allowed), hint=hint
+        )
+    if kind == "missing":
+        line, col = doc.where(loc[:-1])
+        return problem(doc.path, line, col, "missing", key=loc[-1])
+    if kind == "union_tag_not_found":
+        return problem(doc.path, line, col, "missing", key=ctx.get("discriminator", "kind"))
+    if kind == "union_tag_invalid":
+        line, col = doc.where((*loc, "kind"))
+        return problem(
+            doc.path, line, col, "choice", got=repr(ctx["tag"]), expected=ctx["expected_tags"]
+        )
+    if kind == "literal_error":
+        return problem(
+            doc.path,
+            line,
+            col,
+            "choice",
+            got=type_name(item["input"]),
+            expected=ctx.get("expected", ""),
+        )
+    if kind in WRONG_TYPES:
+        return problem(
+            doc.path,
+            line,
+            col,
+            "wrong_type",
+            expected=WRONG_TYPES[kind],
+            got=type_name(item["input"]),
+        )
+    if kind in OUR_CODES:
+        return problem(doc.path, line, col, kind, **ctx)
+    return problem(doc.path, line, col, "value", detail=item["msg"])
 
 
 def read_file(path: Path, root: Path) -> tuple[BaseModel | None, load.Document, list[Problem]]:
@@ -161,7 +153,7 @@ def read_file(path: Path, root: Path) -> tuple[BaseModel | None, load.Document, 
     try:
         return cls.model_validate(doc.data), doc, []
     except ValidationError as error:
-        return None, doc, sorted(set(_problems_from(error, doc, cls)))
+        return None, doc, sorted({_problem(item, doc, cls) for item in error.errors()})
 
 
 def _ids(items: list[Any], doc: load.Document, base: tuple, what: str) -> Iterator[Problem]:

@@ -21,7 +21,17 @@ import segno
 from markupsafe import Markup
 
 from .model import LANGUAGES, Project, Translated, run_sheet, sessions_using, timetable
-from .render import TEMPLATES, Printable, Rendered, clock, escape, labels, printables, url
+from .render import (
+    TEMPLATES,
+    Printable,
+    Rendered,
+    clock,
+    escape,
+    labels,
+    module_name,
+    printables,
+    url,
+)
 
 PRINT = TEMPLATES / "print"
 ENGINE = "weasyprint-70.0"
@@ -95,7 +105,7 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
     L = labels()
     module = item.context.get("module")
     steps = item.context.get("steps", [])
-    name = f"{L['module'](lang)} {module.number}: {module.title(lang)}" if module else None
+    name = module_name(module)(lang) if module else None
     section = name or (L["five_r"](lang) if steps else None)
     parts = [project.programme.title(lang), section, item.title(lang)]
     parts.append(f"{L['version'](lang)} {project.programme.version}")

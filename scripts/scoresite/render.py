@@ -38,7 +38,6 @@ class Page:
 
     path: str
     template: str
-    title: Translated
     context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -117,42 +116,33 @@ class Rendered:
     size: int
 
 
+def module_name(module: Module) -> Translated:
+    """'Modul 1: Kerja sama di tempat kerja' / 'Module 1: Workplace cooperation'."""
+    word = labels()["module"]
+    return Translated(
+        id=f"{word.id} {module.number}: {module.title.id}",
+        en=f"{word.en} {module.number}: {module.title.en}",
+    )
+
+
 def printables(project: Project) -> list[Printable]:
-    L = labels()
-    found = [
-        Printable(
-            url.pdf(url.worksheet(None, w)),
-            url.worksheet(None, w),
-            "worksheet",
-            "worksheet.html",
-            w.title,
-            context={"worksheet": w, "module": None},
+    def sheet(module: Module | None, w: Worksheet) -> Printable:
+        page = url.worksheet(module, w)
+        context = {"worksheet": w, "module": module}
+        return Printable(
+            url.pdf(page), page, "worksheet", "worksheet.html", w.title, context=context
         )
-        for w in project.programme.worksheets
-    ]
+
+    found = [sheet(None, w) for w in project.programme.worksheets]
     for m in project.modules:
-        found += [
-            Printable(
-                url.pdf(url.worksheet(m, w)),
-                url.worksheet(m, w),
-                "worksheet",
-                "worksheet.html",
-                w.title,
-                context={"worksheet": w, "module": m},
-            )
-            for w in m.worksheets
-        ]
-        name = Translated(
-            id=f"{L['module'].id} {m.number}: {m.title.id}",
-            en=f"{L['module'].en} {m.number}: {m.title.en}",
-        )
+        found += [sheet(m, w) for w in m.worksheets]
         found.append(
             Printable(
                 url.workbook(m),
                 url.module(m),
                 "workbook",
                 "workbook.html",
-                name,
+                module_name(m),
                 context={"module": m},
             )
         )
@@ -162,7 +152,7 @@ def printables(project: Project) -> list[Printable]:
                 url.trainer(m),
                 "guide",
                 "guide.html",
-                name,
+                module_name(m),
                 trainer=True,
                 context={"module": m},
             )
@@ -174,7 +164,7 @@ def printables(project: Project) -> list[Printable]:
             url.step(s),
             "checklist",
             "checklist.html",
-            Translated(id=f"{s.name}", en=f"{s.name} ({s.english})"),
+            Translated(id=s.name, en=f"{s.name} ({s.english})"),
             context={"steps": [s]},
         )
         for s in steps
@@ -185,7 +175,7 @@ def printables(project: Project) -> list[Printable]:
             url.five_r,
             "checklist",
             "checklist.html",
-            L["audit_form"],
+            labels()["audit_form"],
             context={"steps": steps},
         )
     )
@@ -193,48 +183,35 @@ def printables(project: Project) -> list[Printable]:
 
 
 def pages(project: Project, prints: list[Rendered]) -> list[Page]:
-    programme = project.programme
-    found = [Page(url.programme, "programme.md", programme.title)]
-    found += [
-        Page(url.worksheet(None, w), "worksheet.md", w.title, {"worksheet": w, "module": None})
-        for w in programme.worksheets
-    ]
+    def sheet(module: Module | None, w: Worksheet) -> Page:
+        return Page(url.worksheet(module, w), "worksheet.md", {"worksheet": w, "module": module})
+
+    found = [Page(url.programme, "programme.md")]
+    found += [sheet(None, w) for w in project.programme.worksheets]
     for module in project.modules:
-        found.append(Page(url.module(module), "module.md", module.title, {"module": module}))
+        found.append(Page(url.module(module), "module.md", {"module": module}))
         slots = [s for s in timetable(module) if s.session]
         for number, slot in enumerate(slots, start=1):
             assert slot.session
+            run = run_sheet(slot.session, slot.start)
             context = {
                 "module": module,
                 "session": slot.session,
                 "number": number,
                 "slot": slot,
-                "run": run_sheet(slot.session, slot.start),
+                "run": run,
             }
-            found.append(
-                Page(url.session(module, slot.session), "session.md", slot.session.title, context)
-            )
-        found += [
-            Page(
-                url.worksheet(module, w),
-                "worksheet.md",
-                w.title,
-                {"worksheet": w, "module": module},
-            )
-            for w in module.worksheets
-        ]
-        found.append(Page(url.quiz(module), "quiz.md", module.title, {"module": module}))
-        found.append(Page(url.trainer(module), "trainer.md", module.title, {"module": module}))
-    found.append(Page(url.five_r, "five_r.md", project.five_r.title))
-    found += [
-        Page(url.step(s), "step.md", Translated(id=s.name, en=s.name), {"step": s})
-        for s in project.five_r.steps
-    ]
-    found.append(Page(url.glossary, "glossary.md", labels()["glossary"]))
+            found.append(Page(url.session(module, slot.session), "session.md", context))
+        found += [sheet(module, w) for w in module.worksheets]
+        found.append(Page(url.quiz(module), "quiz.md", {"module": module}))
+        found.append(Page(url.trainer(module), "trainer.md", {"module": module}))
+    found.append(Page(url.five_r, "five_r.md"))
+    found += [Page(url.step(s), "step.md", {"step": s}) for s in project.five_r.steps]
+    found.append(Page(url.glossary, "glossary.md"))
     rows: dict[Printable, dict[str, Rendered]] = {}
     for r in prints:
         rows.setdefault(r.printable, {})[r.lang] = r
-    found.append(Page(url.prints, "prints.md", labels()["print_page"], {"rows": rows}))
+    found.append(Page(url.prints, "prints.md", {"rows": rows}))
     return found
 
 
@@ -350,10 +327,7 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
         section(programme.title, [url.programme, *programme_sheets]),
     ]
     for m in project.modules:
-        name = Translated(
-            id=f"{L['module'].id} {m.number}: {m.title.id}",
-            en=f"{L['module'].en} {m.number}: {m.title.en}",
-        )
+        name = module_name(m)
         sessions = [url.session(m, s) for s in m.sessions]
         sheets = section(L["worksheets"], [url.worksheet(m, w) for w in m.worksheets])
         nav.append(section(name, [url.module(m), *sessions, sheets, url.quiz(m), url.trainer(m)]))

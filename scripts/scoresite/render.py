@@ -101,6 +101,7 @@ class Printable:
     kind: str
     template: str
     title: Translated
+    group: Translated
     trainer: bool = False
     context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -126,23 +127,27 @@ def module_name(module: Module) -> Translated:
 
 
 def printables(project: Project) -> list[Printable]:
-    def sheet(module: Module | None, w: Worksheet) -> Printable:
+    def sheet(module: Module | None, w: Worksheet, group: Translated) -> Printable:
         page = url.worksheet(module, w)
         context = {"worksheet": w, "module": module}
         return Printable(
-            url.pdf(page), page, "worksheet", "worksheet.html", w.title, context=context
+            url.pdf(page), page, "worksheet", "worksheet.html", w.title, group, context=context
         )
 
-    found = [sheet(None, w) for w in project.programme.worksheets]
+    L = labels()
+    programme = project.programme.title
+    found = [sheet(None, w, programme) for w in project.programme.worksheets]
     for m in project.modules:
-        found += [sheet(m, w) for w in m.worksheets]
+        name = module_name(m)
+        found += [sheet(m, w, name) for w in m.worksheets]
         found.append(
             Printable(
                 url.workbook(m),
                 url.module(m),
                 "workbook",
                 "workbook.html",
-                module_name(m),
+                L["workbook"],
+                name,
                 context={"module": m},
             )
         )
@@ -152,12 +157,13 @@ def printables(project: Project) -> list[Printable]:
                 url.trainer(m),
                 "guide",
                 "guide.html",
-                module_name(m),
+                L["trainer_guide"],
+                name,
                 trainer=True,
                 context={"module": m},
             )
         )
-    steps = project.five_r.steps
+    five_r, steps = project.five_r.title, project.five_r.steps
     found += [
         Printable(
             url.pdf(url.step(s)),
@@ -165,6 +171,7 @@ def printables(project: Project) -> list[Printable]:
             "checklist",
             "checklist.html",
             Translated(id=s.name, en=f"{s.name} ({s.english})"),
+            five_r,
             context={"steps": [s]},
         )
         for s in steps
@@ -175,7 +182,8 @@ def printables(project: Project) -> list[Printable]:
             url.five_r,
             "checklist",
             "checklist.html",
-            labels()["audit_form"],
+            L["audit_form"],
+            five_r,
             context={"steps": steps},
         )
     )

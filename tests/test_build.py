@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 from conftest import ROOT, run_build
+from pypdf import PdfReader
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -146,6 +147,12 @@ def test_serve_reloads_when_a_yaml_file_changes(tmp_project: Callable[..., Path]
         module = root / "modules" / "modul-1-contoh.yml"
         module.write_text(module.read_text("utf-8").replace("Sesi B", "Sesi Baru"), "utf-8")
         assert wait_for(page, "Sesi Baru", 60)
+        # printouts made while serving still point to the published site, not to 127.0.0.1
+        pdfs = sorted((root / ".cache" / "pdf").glob("*.pdf"))
+        assert pdfs
+        for pdf in pdfs:
+            text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+            assert base.netloc in text and "127.0.0.1" not in text, pdf
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import yaml_load
 from scoresite.model import LANGUAGES, Project
 from scoresite.pdf import copy_pdfs, render_pdfs
 from scoresite.problems import SiteError
@@ -28,26 +29,40 @@ from scoresite.write import sync_tree
 _state: dict[str, Any] = {}
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
-    inputs = fingerprint(root / "modules", TEMPLATES, config.site_url or "", config.docs_dir)
+    site_url = published_url(config)
+    inputs = fingerprint(root / "modules", TEMPLATES, site_url, config.docs_dir)
     generated_dir = Path(config.docs_dir) / ROOT
     # the second language's build (and a serve rebuild with no content change) reuses the work
     if _state.get("inputs") != inputs or not generated_dir.is_dir():
         try:
             project = load_project(root / "modules")
-            prints = render_pdfs(project, config.site_url or "", root / ".cache" / "pdf")
+            prints = render_pdfs(project, site_url, root / ".cache" / "pdf")
             pages = render_all(project, prints)
             generated = {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()}
             sync_tree(generated_dir, generated)
         except SiteError as error:
-            _state.clear()
+            _state.pop("inputs", None)  # build again next time, whatever the files say
             raise PluginError(str(error)) from None
         nav, titles = navigation(project)
         _state.update(inputs=inputs, project=project, titles=titles, prints=prints, nav=nav)
     config.nav = copy.deepcopy(_state["nav"])
     return config
+
+
+def published_url(config: MkDocsConfig) -> str:
+    """The site's public address, for QR codes on printouts. `mkdocs serve` puts its own
+    local address in site_url; the printouts (and their cache) keep the published one."""
+    if _state.get("command") != "serve":
+        return config.site_url or ""
+    with open(config.config_file_path, encoding="utf-8") as file:
+        return str(yaml_load(file).get("site_url") or "")
 
 
 def fingerprint(modules: Path, templates: Path, *settings: str) -> tuple[object, ...]:

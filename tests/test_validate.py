@@ -47,13 +47,16 @@ def test_bad_fixture_reports_file_line_and_message(
 def test_all_problems_are_reported_at_once(tmp_project: Callable[..., Path]) -> None:
     module = (DATA / "good" / "modul-1-contoh.yml").read_text(encoding="utf-8")
     module = module.replace("minutes: 20", "menit: 20").replace("rows: 4", "rows: many")
+    module = module.replace("minutes: 30\n    objectives", "minutes: 35\n    objectives")
     glossary = "terms:\n  - id: UKM\n    term: UKM\n    definition: x\n"
     root = tmp_project(files={"modul-1-contoh.yml": module, "glossary.yml": glossary})
     with pytest.raises(ContentError) as raised:
         load_project(root / "modules")
     files = {p.path for p in raised.value.problems}
     assert files == {"modules/modul-1-contoh.yml", "modules/glossary.yml"}
-    assert len(raised.value.problems) >= 4
+    assert len(raised.value.problems) >= 5
+    # the module has type errors, yet its well-formed session is still checked
+    assert "session 'sesi-b' lasts 35 minutes but its activities add up to 30" in str(raised.value)
     assert raised.value.report().endswith("problem(s) in 2 file(s)")
 
 

@@ -1,4 +1,4 @@
-"""Command line: `scoresite check`, `scoresite build`, `scoresite new-module`."""
+"""Command line: `scoresite check`, `build`, `new-module` and `bench`."""
 
 from __future__ import annotations
 

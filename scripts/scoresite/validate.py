@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import load
-from .model import FiveR, Glossary, Module, Programme, Project, type_name
+from .model import FiveR, Glossary, Module, Programme, Project, Session, type_name
 from .problems import KEY_SYNONYMS, ContentError, Problem, problem
 
 SINGLE_FILES: dict[str, type[BaseModel]] = {
@@ -193,6 +193,45 @@ def _refs(
             )
 
 
+def _check_session(
+    session: Session, i: int, doc: load.Document, sheets: set[str], terms: set[str] | None
+) -> Iterator[Problem]:
+    total = sum(a.minutes for a in session.activities)
+    if total != session.minutes:
+        line, col = doc.where(("sessions", i, "minutes"))
+        yield problem(
+            doc.path,
+            line,
+            col,
+            "minutes_sum",
+            session=session.id,
+            minutes=session.minutes,
+            total=total,
+        )
+    yield from _refs(session.worksheets, sheets, doc, ("sessions", i, "worksheets"), "worksheet")
+    yield from _refs(session.terms, terms, doc, ("sessions", i, "terms"), "glossary term")
+
+
+def _check_sessions_of_broken_module(
+    doc: load.Document, terms: set[str] | None
+) -> Iterator[Problem]:
+    """A module with type errors still gets its sessions checked, each one that is itself
+    well-formed, so one run lists as much as it can."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+
+    def items(key: str) -> list[Any]:
+        value = data.get(key)
+        return value if isinstance(value, list) else []
+
+    sheets = {w["id"] for w in items("worksheets") if isinstance(w, dict) and "id" in w}
+    for i, raw in enumerate(items("sessions")):
+        try:
+            session = Session.model_validate(raw)
+        except ValidationError:
+            continue
+        yield from _check_session(session, i, doc, sheets, terms)
+
+
 def _check_module(
     module: Module, doc: load.Document, modules: set[str], terms: set[str] | None
 ) -> Iterator[Problem]:
@@ -211,22 +250,7 @@ def _check_module(
     yield from _refs(module.prerequisites, modules - {module.id}, doc, ("prerequisites",), "module")
     sheets = {w.id for w in module.worksheets}
     for i, session in enumerate(module.sessions):
-        total = sum(a.minutes for a in session.activities)
-        if total != session.minutes:
-            line, col = doc.where(("sessions", i, "minutes"))
-            yield problem(
-                doc.path,
-                line,
-                col,
-                "minutes_sum",
-                session=session.id,
-                minutes=session.minutes,
-                total=total,
-            )
-        yield from _refs(
-            session.worksheets, sheets, doc, ("sessions", i, "worksheets"), "worksheet"
-        )
-        yield from _refs(session.terms, terms, doc, ("sessions", i, "terms"), "glossary term")
+        yield from _check_session(session, i, doc, sheets, terms)
     session_ids = {s.id for s in module.sessions}
     for i, pause in enumerate(module.schedule.breaks):
         yield from _refs(
@@ -313,6 +337,9 @@ def load_project(root: Path) -> Project:
     problems += _module_numbers(modules)
     for module, doc in modules:
         problems += _check_module(module, doc, _raw_ids(module_docs), terms)
+    for doc in module_docs:
+        if all(d is not doc for _, d in modules):
+            problems += _check_sessions_of_broken_module(doc, terms)
     if problems:
         raise ContentError(problems)
     programme, glossary, five_r = (found[name][0] for name in SINGLE_FILES)

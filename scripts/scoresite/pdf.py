@@ -25,7 +25,7 @@ from .render import (
     TEMPLATES,
     Printable,
     Rendered,
-    clock,
+    clock_filter,
     escape,
     labels,
     module_name,
@@ -83,11 +83,6 @@ def _md(context: jinja2.runtime.Context, text: Translated | None) -> Markup | st
     return inline(text(context["lang"])) if text else ""
 
 
-@jinja2.pass_context
-def _clock(context: jinja2.runtime.Context, minutes: int) -> str:
-    return clock(minutes, context["lang"])
-
-
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -97,7 +92,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(t=_t, md=_md, clock=_clock)
+    env.filters.update(t=_t, md=_md, clock=clock_filter)
     return env
 
 
@@ -113,18 +108,19 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
     if module and "worksheet" in item.context:
         used = sessions_using(module, item.context["worksheet"].id)
         kicker += [f"{L['session'](lang)} {module.number}.{n}: {s.title(lang)}" for n, s in used]
+    document_title = f"{item.title(lang)} · {item.group(lang)}"
     template = environment().get_template(item.template)
     return template.render(
         project=project,
         lang=lang,
         L=L,
         title=item.title(lang),
-        document_title=f"{item.title(lang)} · {item.group(lang)}",
+        document_title=document_title,
         link=link(item.page, lang, site_url),
         css=Markup((PRINT / "print.css").read_text(encoding="utf-8")),
         page_of_css=page_of_css(lang),
         author=project.programme.title(lang),
-        description=f"{item.title(lang)} · {item.group(lang)}",
+        description=document_title,
         footer=" · ".join(dict.fromkeys(p for p in parts if p)),
         owner=" · ".join(kicker),
         slots=timetable(module) if module else [],

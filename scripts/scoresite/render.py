@@ -261,7 +261,8 @@ def _cell(context: jinja2.runtime.Context, text: Translated | None) -> str:
 
 
 @jinja2.pass_context
-def _clock(context: jinja2.runtime.Context, minutes: int) -> str:
+def clock_filter(context: jinja2.runtime.Context, minutes: int) -> str:
+    """Jinja filter `clock`: minutes since midnight as a time in the page's language."""
     return clock(minutes, context["lang"])
 
 
@@ -290,7 +291,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(t=_t, cell=_cell, clock=_clock, link=_link, site_link=_site_link)
+    env.filters.update(t=_t, cell=_cell, clock=clock_filter, link=_link, site_link=_site_link)
     return env
 
 

@@ -335,8 +335,9 @@ def load_project(root: Path) -> Project:
         assert isinstance(programme, Programme)
         problems += _ids(programme.worksheets, doc, ("worksheets",), "worksheet")
     problems += _module_numbers(modules)
+    module_ids = _raw_ids(module_docs)
     for module, doc in modules:
-        problems += _check_module(module, doc, _raw_ids(module_docs), terms)
+        problems += _check_module(module, doc, module_ids, terms)
     for doc in module_docs:
         if all(d is not doc for _, d in modules):
             problems += _check_sessions_of_broken_module(doc, terms)

@@ -23,6 +23,7 @@ from scoresite.model import LANGUAGES, Project
 from scoresite.pdf import copy_pdfs, render_pdfs
 from scoresite.problems import SiteError
 from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
+from scoresite.slides import render_decks
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
@@ -44,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             project = load_project(root / "modules")
             prints = render_pdfs(project, site_url, root / ".cache" / "pdf")
+            prints += render_decks(project, root / ".cache" / "slides")
             pages = render_all(project, prints)
             generated = {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()}
             sync_tree(generated_dir, generated)

@@ -7,7 +7,8 @@ Every human-readable field is `Text`: one plain string (the same in both languag
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
@@ -264,7 +265,16 @@ class Slot(BaseModel):
     activity: Activity | None = None
 
 
-def timetable(module: Module) -> list[Slot]:
+class Day(Protocol):
+    """A day of sessions: a module, or a workshop built the same way."""
+
+    @property
+    def schedule(self) -> Schedule: ...
+    @property
+    def sessions(self) -> Sequence[Session]: ...
+
+
+def timetable(module: Day) -> list[Slot]:
     """The module's day: sessions and breaks one after another from the schedule's start."""
     hours, minutes = module.schedule.start.split(":")
     clock = int(hours) * 60 + int(minutes)

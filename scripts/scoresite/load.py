@@ -145,6 +145,8 @@ def _syntax(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     scanning = error.context in ("while scanning an alias", "while scanning an anchor")
     start = error.context_mark if scanning else mark
     first = text[start.index] if start and start.index < len(text) else ""
+    if error.problem == "but found another document":
+        return problem(path, line, col, "second_document")
     if start and first in QUOTE_FIRST:
         return problem(path, start.line + 1, start.column + 1, "quote_sign", sign=first)
     detail = error.problem or error.context or "cannot read this"
@@ -186,7 +188,10 @@ def _unfit(path: Path, root: Path) -> tuple[str, dict[str, object]] | None:
     """Why a path cannot be read as a content file, before anything of it is read."""
     project = root.resolve().parent
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except RuntimeError:  # a loop of links
+            return "broken_link", {}
         if not target.exists():
             return "broken_link", {}
         if not target.is_relative_to(project):

@@ -84,7 +84,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # what is in modules/: named, never shown
     "folder": ("this is a folder, not a file", "rename it, or move it out of modules/"),
     "not_a_file": ("this is not a regular file", "replace it with a YAML file, or remove it"),
-    "broken_link": ("this link points to a file that does not exist", "remove the link"),
+    "broken_link": (
+        "this link leads to no file (its target is missing, or links back to it)",
+        "remove the link",
+    ),
+    "second_document": (
+        "a second YAML document starts here",
+        "keep one document per file: remove the '---' line and what follows, or move it",
+    ),
     "outside": (
         "this link points to a file outside the project; it is not read",
         "copy the file into modules/ instead of linking to it",

@@ -27,10 +27,11 @@ from scoresite import lock
 from scoresite.model import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import ROOT, abbreviations, navigation, render_all
+from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
+PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
 _state: dict[str, Any] = {}
 
 
@@ -43,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _lock(root)
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
     site_url = published_url(config)
-    key = content_hash(root / "modules", Path(__file__).parent, site_url, ENGINE, config.docs_dir)
+    key = content_hash(root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir)
     generated_dir = Path(config.docs_dir) / ROOT
     # the second language's build (and a serve rebuild with no content change) reuses the work
     if _state.get("key") != key or not generated_dir.is_dir():

@@ -44,12 +44,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _lock(root)
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
     site_url = published_url(config)
-    key = content_hash(root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir)
+    pdfs = os.environ.get("SCORESITE_PDFS") != "0"  # 0: pages only (the bench, at scale)
+    key = content_hash(root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir, str(pdfs))
     generated_dir = Path(config.docs_dir) / ROOT
     # the second language's build (and a serve rebuild with no content change) reuses the work
     if _state.get("key") != key or not generated_dir.is_dir():
         try:
-            work = _generate(root, key, site_url, generated_dir)
+            work = _generate(root, key, site_url if pdfs else None, generated_dir)
         except SiteError as error:
             _state.pop("key", None)  # build again next time, whatever the files say
             _unlock()
@@ -59,15 +60,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _generate(root: Path, key: str, site_url: str, generated_dir: Path) -> dict[str, Any]:
+def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -> dict[str, Any]:
     """Pages, PDFs and navigation; remembered in .cache/ under the hash of every input (the
     content, our code and templates, the site address, library versions), so a build of
-    unchanged content in a new process skips loading and rendering."""
+    unchanged content in a new process skips loading and rendering. No `site_url`: no PDFs."""
     memo = root / ".cache" / "build.pickle"
     work = _recall(memo, key)
     if work is None:
         project = load_project(root / "modules")
-        prints = render_pdfs(project, site_url, root / ".cache" / "pdf")
+        cache = root / ".cache" / "pdf"
+        prints = [] if site_url is None else render_pdfs(project, site_url, cache)
         pages = render_all(project, prints)
         nav, titles = navigation(project)
         work = {

@@ -35,6 +35,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
 from .model import LANGUAGES, Day, Project, Translated, run_sheet, timetable
+from .pdf import write_atomic
 from .render import Printable, Rendered, clock, labels, module_name, url
 
 ENGINE = "python-pptx-1.0.2"
@@ -347,6 +348,16 @@ def deck_printables(project: Project) -> list[Printable]:
     ]
 
 
+def cached_slides(deck: Path) -> int | None:
+    """Slides of a cached deck; None when it is missing or not a whole zip."""
+    try:
+        with zipfile.ZipFile(deck) as package:
+            names = package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return None
+    return sum(1 for n in names if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)) or None
+
+
 def render_decks(project: Project, cache_dir: Path) -> list[Rendered]:
     """Every deck in both languages, from the cache where its slides are unchanged."""
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -359,11 +370,9 @@ def render_decks(project: Project, cache_dir: Path) -> list[Rendered]:
             title = f"{item.title(lang)} · {item.group(lang)}"
             inputs = f"{ENGINE}\n{layout}\n{when.isoformat()}\n{title}\n{slides!r}"
             target = cache_dir / f"{hashlib.sha256(inputs.encode()).hexdigest()[:32]}.pptx"
-            if not target.exists():
+            if cached_slides(target) != len(slides):
                 data = pptx_bytes(slides, item.group(lang), title, author, lang, when)
-                partial = target.with_suffix(".part")
-                partial.write_bytes(data)
-                os.replace(partial, target)
+                write_atomic(target, data)
             found.append(Rendered(item, lang, target, len(slides), target.stat().st_size))
     used = {r.file for r in found}
     for stale in cache_dir.iterdir():

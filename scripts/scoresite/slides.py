@@ -58,10 +58,11 @@ INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)")
 
 
 class Course(Day, Protocol):
-    """What a deck is made of: a SCORE module, or a workshop with the same sessions."""
+    """What a deck is made of: a SCORE module, or a workshop with the same sessions (no
+    number: its sessions are numbered 1, 2, … rather than 1.1, 1.2, …)."""
 
     @property
-    def number(self) -> int: ...
+    def number(self) -> int | None: ...
     @property
     def objectives(self) -> Sequence[Translated]: ...
 
@@ -177,7 +178,8 @@ def plan(course: Course, name: Translated, lang: str, programme: str) -> list[Sl
     for number, slot in enumerate(sessions, start=1):
         session = slot.session
         assert session
-        tag = f"{L['session'](lang)} {course.number}.{number}"
+        numbered = f"{course.number}.{number}" if course.number else str(number)
+        tag = f"{L['session'](lang)} {numbered}"
         when = f"{clock(slot.start, lang)}–{clock(slot.end, lang)} · {session.minutes} {minutes}"
         trainer = (L["trainer_notes"](lang), session.trainer_notes)
         kit = notes(trainer, (L["materials"](lang), session.materials), lang=lang)

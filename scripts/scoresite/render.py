@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
 
+from .audit import audit_json
 from .model import (
     LANGUAGES,
     Module,
@@ -73,6 +74,7 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
     def step(step: Step) -> str:
         return f"{ROOT}/5r/{step.id}.md"
 
+    audit = f"{ROOT}/5r/audit.md"
     prints = f"{ROOT}/cetak.md"
     audit_form = f"{ROOT}/5r/formulir-audit-5r.pdf"
 
@@ -215,6 +217,8 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
         found.append(Page(url.trainer(module), "trainer.md", {"module": module}))
     found.append(Page(url.five_r, "five_r.md"))
     found += [Page(url.step(s), "step.md", {"step": s}) for s in project.five_r.steps]
+    data = partial(audit_json, project.five_r, labels())
+    found.append(Page(url.audit, "audit.md", {"audit_json": data}))
     found.append(Page(url.glossary, "glossary.md"))
     rows: dict[Printable, dict[str, Rendered]] = {}
     for r in prints:
@@ -340,7 +344,8 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
         sessions = [url.session(m, s) for s in m.sessions]
         sheets = section(L["worksheets"], [url.worksheet(m, w) for w in m.worksheets])
         nav.append(section(name, [url.module(m), *sessions, sheets, url.quiz(m), url.trainer(m)]))
-    nav.append(section(project.five_r.title, [url.five_r, *map(url.step, project.five_r.steps)]))
+    five_r = [url.five_r, *map(url.step, project.five_r.steps), url.audit]
+    nav.append(section(project.five_r.title, five_r))
     nav.append(url.glossary)
     nav.append(url.prints)
     return nav, titles

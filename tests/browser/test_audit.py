@@ -167,6 +167,10 @@ def test_saved_audits_are_listed_compared_and_drawn_as_a_trend(
         for step in STEPS:
             page.check(f'input[name="{step["id"]}/{step["criteria"][0]["id"]}"][value="{score}"]')
     assert page.locator("#audit-saved li").count() == 3
+    page.focus('input[type=radio]:checked')  # the keyboard changes a score too
+    page.keyboard.press("ArrowUp")
+    assert page.inner_text(f'[data-result="{STEPS[0]["id"]}"]') == "3"
+    page.keyboard.press("ArrowDown")
     assert page.locator("#audit-trend circle.audit-point").count() == 3
     page.select_option("#audit-pick-a", label="Jun 1, 2026 · Bengkel Logam Jaya")
     differences = page.locator("#audit-compare td.audit-diff").all_inner_texts()

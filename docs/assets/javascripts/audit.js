@@ -106,9 +106,13 @@
     for (const input of form.querySelectorAll("[data-field]")) {
       input.value = (current.notes[input.dataset.key] || {})[input.dataset.field] || "";
     }
+    for (const input of form.querySelectorAll("input[type=date]")) markEmpty(input);
   };
+  /* an empty date prints as a blank line, not as the browser's "dd/mm/yyyy" */
+  const markEmpty = (input) => input.classList.toggle("audit-empty", !input.value);
   form.addEventListener("input", (event) => {
     const t = event.target;
+    if (t.type === "date") markEmpty(t);
     if (ABOUT.includes(t.name)) current[t.name] = t.value;
     else if (t.type === "radio") current.scores[t.dataset.key] = Number(t.value);
     else if (t.dataset.field) {
@@ -237,8 +241,8 @@
     el("svg:polyline", { class: "audit-value", points: points.map((p) => p.join(",")).join(" ") }),
     ...series.map((a, i) => el("svg:circle", { class: "audit-point", cx: points[i][0], cy: points[i][1], r: 4 },
       el("svg:title", { text: `${name(a)}: ${percent(a)} %` }))),
-    ...labelled.map((i) => el("svg:text", { x: points[i][0], y: 175, "text-anchor": "middle",
-      text: showDate(series[i].date) }))));
+    ...labelled.map((i) => el("svg:text", { x: points[i][0], y: 175, text: showDate(series[i].date),
+      "text-anchor": series.length === 1 ? "middle" : i === 0 ? "start" : i === series.length - 1 ? "end" : "middle" }))));
   };
 
   const update = () => {

@@ -205,3 +205,24 @@ def test_import_says_what_is_wrong_in_the_page_language(
         "Baris 3: kriteria 'x/y' tidak ada dalam audit 5R ini.",
     ]
     assert page.evaluate("localStorage.getItem('score5r-audits')") is None
+
+
+def test_import_reads_a_csv_that_excel_saved_with_semicolons(
+    browser: Browser, built_site: Path, tmp_path: Path
+) -> None:
+    """Excel in an Indonesian locale saves CSV with ';' between columns."""
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS.split(","))
+    for step, criterion in CRITERIA:
+        row = ["UD Logam; Tegal", "Bubut", "Ani", "2026-11-30", step, criterion, 2, NOTE, "", ""]
+        writer.writerows([row, []])  # and blank lines between, which import skips
+    (tmp_path / "excel.csv").write_text(text.getvalue(), encoding="utf-8")
+    page = browser.new_context().new_page()
+    page.goto((built_site / PAGE["id"]).as_uri())
+    page.set_input_files("#audit-import", tmp_path / "excel.csv")
+    page.locator("#audit-status").filter(has_text="excel.csv").wait_for()
+    assert page.locator("#audit-problems li").count() == 0
+    assert page.input_value("#audit-enterprise") == "UD Logam; Tegal"
+    assert page.inner_text("#audit-total") == "70"
+    assert page.input_value(f"#audit-{CRITERIA[0][0]}-{CRITERIA[0][1]}-note") == NOTE

@@ -51,7 +51,9 @@
   /* storage: one list of audits, shared by both languages of the site */
   let storable = true;
   const load = () => {
-    try { return JSON.parse(localStorage.getItem(STORE) || "[]"); } catch { storable = false; return []; }
+    let text = "[]";
+    try { text = localStorage.getItem(STORE) || "[]"; } catch { storable = false; }
+    try { return JSON.parse(text); } catch { return []; }
   };
   let audits = load();
   let current = audits.slice().sort((a, b) => b.changed - a.changed)[0] || blank();

@@ -41,7 +41,8 @@
   const showDate = (s) => (isDate(s)
     ? new Date(`${s}T00:00`).toLocaleDateString(LANG, { day: "numeric", month: "short", year: "numeric" })
     : s || "—");
-  const name = (a) => [showDate(a.date), a.enterprise || L.untitled, a.area].filter(Boolean).join(" · ");
+  const place = (a) => [a.enterprise || L.untitled, a.area].filter(Boolean).join(" · ");
+  const name = (a) => `${showDate(a.date)} · ${place(a)}`;
   const blank = (from = {}) => ({
     id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     enterprise: from.enterprise || "", area: from.area || "", auditor: from.auditor || "",
@@ -49,22 +50,21 @@
   });
 
   /* storage: one list of audits, shared by both languages of the site */
-  let storable = true;
+  const status = (text) => { $("audit-status").textContent = text; };
   const load = () => {
     let text = "[]";
-    try { text = localStorage.getItem(STORE) || "[]"; } catch { storable = false; }
+    try { text = localStorage.getItem(STORE) || "[]"; } catch { status(L.no_storage); }
     try { return JSON.parse(text); } catch { return []; }
   };
   let audits = load();
   let current = audits.slice().sort((a, b) => b.changed - a.changed)[0] || blank();
-  const status = (text) => { $("audit-status").textContent = text; };
   const save = () => {
     current.changed = Date.now();
     if (!audits.includes(current)) audits.push(current);
     try {
       localStorage.setItem(STORE, JSON.stringify(audits));
       status(fmt(L.saved_status, { time: new Date().toLocaleTimeString(LANG) }));
-    } catch { storable = false; status(L.no_storage); }
+    } catch { status(L.no_storage); }
   };
 
   /* totals */
@@ -124,7 +124,6 @@
     save();
     update();
   });
-  form.addEventListener("submit", (event) => event.preventDefault());
 
   /* results: table and radar */
   const radar = (audit) => {
@@ -202,7 +201,7 @@
   const pick = { a: null, b: null };
   const compare = () => {
     const sorted = audits.slice().sort(byDate);
-    if (sorted.length < 2) return $("audit-compare").replaceChildren();
+    if (sorted.length < 2) return $("audit-compare").replaceChildren(el("p", { text: L.compare_none }));
     for (const k of ["a", "b"]) if (!sorted.includes(pick[k])) pick[k] = null;
     /* until the user picks, compare the two latest */
     const chosen = { a: pick.a || sorted[sorted.length - 2], b: pick.b || sorted[sorted.length - 1] };
@@ -235,8 +234,9 @@
     const points = series.map((a, i) => [x(i).toFixed(1), y(percent(a)).toFixed(1)]);
     const values = series.map((a) => `${showDate(a.date)} ${percent(a)} %`).join(", ");
     const labelled = series.length <= 4 ? series.map((_, i) => i) : [0, series.length - 1];
-    $("audit-trend").replaceChildren(el("svg:svg", { viewBox: "0 0 320 190", class: "audit-trend-chart",
-      role: "img", "aria-label": fmt(L.trend_of, { name: name({ ...current, date: "" }), values }) },
+    const who = place(current);
+    $("audit-trend").replaceChildren(el("p", { text: fmt(L.trend_for, { name: who }) }), el("svg:svg", { viewBox: "0 0 320 190", class: "audit-trend-chart",
+      role: "img", "aria-label": fmt(L.trend_of, { name: who, values }) },
     ...[0, 50, 100].flatMap((p) => [
       el("svg:line", { class: "audit-grid", x1: x0, x2: x1, y1: y(p), y2: y(p) }),
       el("svg:text", { x: x0 - 6, y: y(p) + 4, "text-anchor": "end", text: `${p} %` })]),
@@ -363,5 +363,4 @@
 
   fill();
   update();
-  if (!storable) status(L.no_storage);
 })();

@@ -23,6 +23,7 @@ from scoresite.model import LANGUAGES, Project
 from scoresite.pdf import copy_pdfs, render_pdfs
 from scoresite.problems import SiteError
 from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
+from scoresite.search import rebase_search, write_search
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
@@ -72,8 +73,10 @@ def fingerprint(modules: Path, templates: Path, *settings: str) -> tuple[object,
     return (*settings, *stats)
 
 
+@event_priority(-200)  # search: after mkdocs-static-i18n has merged the languages' indexes
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    write_search(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
     for name, text in schemas().items():
@@ -92,6 +95,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     project: Project = _state["project"]
     return markdown + abbreviations(project, _language(config))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = _language(config)
+    return output if lang == LANGUAGES[0] else rebase_search(output, lang)
 
 
 def last_commit_time(root: Path) -> str:

@@ -79,34 +79,42 @@ def snowball(word: str) -> str:
     return str(_SNOWBALL.stemWord(word))
 
 
-def stem_table(words: set[str]) -> dict[str, str]:
-    """Dictionary stems where Snowball disagrees. Of PySastrawi's answers with its whole
-    dictionary and with only the root words that occur on the site, take the longer one:
-    both are real words, and the shorter one is the over-stemmed one ("perawatan" → "awat"
-    with the whole dictionary, "rawat" with the site's words)."""
+def stem_table(words: set[str]) -> dict[str, dict[str, str]]:
+    """Dictionary stems where Snowball disagrees, for the site's words ("words"), and for
+    Snowball stems whose site words all have one other dictionary stem ("stems"), so that a
+    form not on the site finds its kin ("penataan" → Snowball "ata" → "tata" of "menata").
+
+    Of PySastrawi's answers with its whole dictionary and with only the root words that occur
+    on the site, take the longer one: both are real words, and the shorter one is the
+    over-stemmed one ("perawatan" → "awat" with the whole dictionary, "rawat" with the
+    site's words)."""
     whole = StemmerFactory().create_stemmer()
     roots = sorted(words & _dictionary())
     local = Stemmer(ArrayDictionary(roots))
     found = set(roots)
     table: dict[str, str] = {}
+    kin: dict[str, set[str]] = {}
     for word in sorted(words):
         answers = [whole.stem(word), *[r for r in [local.stem(word)] if r in found]]
         root = max(answers, key=len)
+        kin.setdefault(snowball(word), set()).add(root)
         if root != snowball(word):
             table[word] = root
     for root in sorted(set(table.values())):
         if snowball(root) != root:
             table.setdefault(root, root)
-    return table
+    stems = {s: r for s, (r, *more) in sorted(kin.items()) if not more and r != s}
+    return {"words": table, "stems": stems}
 
 
-def stem(word: str, table: dict[str, str]) -> str:
+def stem(word: str, table: dict[str, dict[str, str]]) -> str:
     """The stemmer that `lunr.id.min.js` runs in the browser, for tests and measurements."""
-    bare = POSSESSIVE.sub("", CLITIC.sub("", word))
-    return table.get(word) or table.get(bare) or snowball(word)
+    words, bare = table["words"], POSSESSIVE.sub("", CLITIC.sub("", word))
+    plain = snowball(word)
+    return words.get(word) or words.get(bare) or table["stems"].get(plain) or plain
 
 
-def lunr_id_script(table: dict[str, str]) -> str:
+def lunr_id_script(table: dict[str, dict[str, str]]) -> str:
     vendored = (SEARCH / "snowball-id.js").read_text(encoding="utf-8")
     export, language = "export function stemmer(", 'export const language="indonesian";'
     if export not in vendored or language not in vendored:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from scoresite.search import LUNR_DIR, corpus_words, stem, stem_table
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -142,3 +144,22 @@ def test_english_search_lists_only_english_pages(page: Page, url: Callable[[str]
     found = search(page, url, "en/index.html", "sorting")
     assert "en/materi/5r/ringkas.html" in found
     assert [p for p in found if not p.startswith("en/")] == []
+
+
+def test_browser_stems_every_word_as_the_build_does(browser: Browser, built_site: Path) -> None:
+    """The shipped lunr.id.min.js (Snowball in JS + table) equals search.stem (Snowball in
+    Python + table) on every word of the Indonesian pages and on forms not on the site."""
+    index = json.loads((built_site / "search/search_index.json").read_text("utf-8"))
+    words = corpus_words(index["docs"])
+    table = stem_table(words)
+    forms = ["keselamatannya", "perawatannya", "penilai", "pemilahannya", "pilahlah"]
+    queries = sorted(words) + forms
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>stemmer</title>")
+    stub = "var lunr = {Pipeline: {registerFunction() {}}, QueryParser: {prototype: {}}};"
+    page.add_script_tag(content=stub)
+    page.add_script_tag(path=built_site / LUNR_DIR / "lunr.id.min.js")
+    in_browser = page.evaluate("words => words.map(w => lunr.id.stem(w))", queries)
+    page.close()
+    assert len(queries) > 2000
+    assert in_browser == [stem(w, table) for w in queries]

@@ -163,3 +163,17 @@ def test_browser_stems_every_word_as_the_build_does(browser: Browser, built_site
     page.close()
     assert len(queries) > 2000
     assert in_browser == [stem(w, table) for w in queries]
+
+
+def test_participant_view_lists_no_trainer_guide_in_search(
+    page: Page, url: Callable[[str], str]
+) -> None:
+    page.goto(url(SESSION))
+    page.get_by_role("button", name="Peserta").click()
+    page.locator(".md-search__input").click(force=True)
+    page.locator(".md-search__input").press_sequentially("jawaban", delay=10)
+    page.locator(".md-search-result__item:visible").first.wait_for(timeout=20_000)
+    guides = page.locator('.md-search-result__item:has(a[href*="/pelatih.html"])')
+    assert guides.count() > 0
+    expect(guides.first).to_be_hidden()
+    assert page.locator('.md-search-result__item:visible a[href*="/pelatih.html"]').count() == 0

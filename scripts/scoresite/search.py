@@ -63,7 +63,7 @@ def rebase_search(page_html: str, folder: str) -> str:
     return config.sub(lambda m: f'{m[1]}{m[2]}/{folder}/"', page_html, count=1)
 
 
-def corpus_words(docs: list[dict[str, Any]]) -> set[str]:
+def corpus_words(docs: list[dict[str, Any]]) -> frozenset[str]:
     """The words of the indexed pages, split and trimmed as lunr does."""
     words: set[str] = set()
     for doc in docs:
@@ -72,14 +72,15 @@ def corpus_words(docs: list[dict[str, Any]]) -> set[str]:
             word = re.sub(r"^\W+|\W+$", "", token, flags=re.ASCII)
             if WORD.fullmatch(word):
                 words.add(word)
-    return words
+    return frozenset(words)
 
 
 def snowball(word: str) -> str:
     return str(_SNOWBALL.stemWord(word))
 
 
-def stem_table(words: set[str]) -> dict[str, dict[str, str]]:
+@cache  # `mkdocs serve` rebuilds with the same words
+def stem_table(words: frozenset[str]) -> dict[str, dict[str, str]]:
     """Dictionary stems where Snowball disagrees, for the site's words ("words"), and for
     Snowball stems whose site words all have one other dictionary stem ("stems"), so that a
     form not on the site finds its kin ("penataan" → Snowball "ata" → "tata" of "menata").

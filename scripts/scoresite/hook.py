@@ -28,6 +28,7 @@ from scoresite.model import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, render_pdfs, write_atomic
 from scoresite.problems import SiteError
 from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
+from scoresite.search import rebase_search, write_search
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
@@ -139,12 +140,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state["depth"] = _state.get("depth", 0) + 1  # mkdocs-static-i18n nests one build per language
 
 
-@event_priority(-100)  # after mkdocs-static-i18n, which builds the other language inside its own
+# after mkdocs-static-i18n (-100), which builds the other language inside its own and merges
+# the languages' search entries, and after offline (-100), which inlines the merged index
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     _state["depth"] -= 1
     if _state["depth"]:
         return
     site = Path(config.site_dir)
+    write_search(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
     for name, text in schemas().items():
@@ -168,6 +172,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     return markdown + str(_state["abbreviations"][_language(config)])
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = _language(config)
+    return output if lang == LANGUAGES[0] else rebase_search(output, lang)
 
 
 def last_commit_time(root: Path) -> str:

@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
-from scoresite import lock
+from scoresite import lock, search_dedup
 from scoresite.model import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, render_pdfs, write_atomic
 from scoresite.problems import SiteError
@@ -33,6 +33,7 @@ from scoresite.write import sync_tree
 
 PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
 _state: dict[str, Any] = {}
+search_dedup.install()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:

@@ -80,6 +80,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "titles": titles,
             "generated": {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()},
             "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
+            "schemas": schemas(),
         }
         write_atomic(memo, pickle.dumps((key, work)))
     sync_tree(generated_dir, work["generated"])
@@ -148,7 +149,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
-    for name, text in schemas().items():
+    for name, text in _state["schemas"].items():
         (site / "schema" / name).write_text(text, encoding="utf-8")
     _unlock()
 

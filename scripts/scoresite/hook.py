@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
-from scoresite import lock
+from scoresite import lock, search_dedup
 from scoresite.model import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, render_pdfs, write_atomic
 from scoresite.problems import SiteError
@@ -34,6 +34,7 @@ from scoresite.write import sync_tree
 
 PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
 _state: dict[str, Any] = {}
+search_dedup.install()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -80,6 +81,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "titles": titles,
             "generated": {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()},
             "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
+            "schemas": schemas(),
         }
         write_atomic(memo, pickle.dumps((key, work)))
     sync_tree(generated_dir, work["generated"])
@@ -151,7 +153,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_search(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
-    for name, text in schemas().items():
+    for name, text in _state["schemas"].items():
         (site / "schema" / name).write_text(text, encoding="utf-8")
     _unlock()
 

@@ -22,8 +22,10 @@ def check(modules: Path) -> str:
     sessions = sum(len(m.sessions) for m in project.modules)
     sheets = sum(len(m.worksheets) for m in project.modules) + len(project.programme.worksheets)
     criteria = sum(len(s.criteria) for s in project.five_r.steps)
+    workshops = sum(1 for m in project.modules if m.label)
     return (
-        f"{modules}: OK: {len(project.modules)} modules, {sessions} sessions, "
+        f"{modules}: OK: {len(project.modules) - workshops} modules, {workshops} workshops, "
+        f"{sessions} sessions, "
         f"{sheets} worksheets, {len(project.five_r.steps)} 5R steps with {criteria} criteria, "
         f"{len(project.glossary.terms)} glossary terms"
     )

@@ -117,13 +117,23 @@ class Rendered:
     size: int
 
 
+def module_label(module: Module) -> Translated:
+    """'Modul 1' / 'Module 1' for a SCORE module; a workshop's own label ('Lokakarya 5R')."""
+    if module.label:
+        return module.label
+    word = labels()["module"]
+    return Translated(id=f"{word.id} {module.number}", en=f"{word.en} {module.number}")
+
+
 def module_name(module: Module) -> Translated:
     """'Modul 1: Kerja sama di tempat kerja' / 'Module 1: Workplace cooperation'."""
-    word = labels()["module"]
-    return Translated(
-        id=f"{word.id} {module.number}: {module.title.id}",
-        en=f"{word.en} {module.number}: {module.title.en}",
-    )
+    label = module_label(module)
+    return Translated(id=f"{label.id}: {module.title.id}", en=f"{label.en}: {module.title.en}")
+
+
+def session_number(module: Module, number: int) -> str:
+    """'1.2' for the second session of Module 1; '2' in a workshop."""
+    return f"{module.number}.{number}" if module.number else str(number)
 
 
 def printables(project: Project) -> list[Printable]:
@@ -305,6 +315,8 @@ def render(page: Page, project: Project, lang: str) -> str:
         url=url,
         timetable=timetable,
         sessions_using=sessions_using,
+        module_label=module_label,
+        session_number=session_number,
         **page.context,
     )
 
@@ -335,12 +347,14 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
         "panduan.md",
         section(programme.title, [url.programme, *programme_sheets]),
     ]
+    five_r: list[Any] = [url.five_r, *map(url.step, project.five_r.steps)]
     for m in project.modules:
-        name = module_name(m)
         sessions = [url.session(m, s) for s in m.sessions]
         sheets = section(L["worksheets"], [url.worksheet(m, w) for w in m.worksheets])
-        nav.append(section(name, [url.module(m), *sessions, sheets, url.quiz(m), url.trainer(m)]))
-    nav.append(section(project.five_r.title, [url.five_r, *map(url.step, project.five_r.steps)]))
+        items = section(module_name(m), [url.module(m), *sessions, sheets, url.quiz(m)])
+        items[module_name(m).id].append(url.trainer(m))
+        (nav if m.number else five_r).append(items)
+    nav.append(section(project.five_r.title, five_r))
     nav.append(url.glossary)
     nav.append(url.prints)
     return nav, titles

@@ -21,7 +21,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "glossary.yml": Glossary,
     "5r.yml": FiveR,
 }
-MODULE_GLOB = "modul-*.yml"
+MODULE_GLOBS = ("modul-*.yml", "lokakarya-*.yml")  # SCORE modules; workshops run the same way
 RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
 
 WRONG_TYPES = {
@@ -51,7 +51,7 @@ def schemas() -> dict[str, str]:
 def model_for(path: Path) -> type[BaseModel] | None:
     if path.name in SINGLE_FILES:
         return SINGLE_FILES[path.name]
-    return Module if path.match(MODULE_GLOB) else None
+    return Module if any(path.match(glob) for glob in MODULE_GLOBS) else None
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -279,6 +279,8 @@ def _module_numbers(modules: list[tuple[Module, load.Document]]) -> Iterator[Pro
     seen: dict[tuple[str, object], str] = {}
     for module, doc in modules:
         for key, value in (("id", module.id), ("number", module.number)):
+            if value is None:
+                continue
             owner = seen.setdefault((key, value), doc.path)
             if owner != doc.path:
                 line, col = doc.where((key,))
@@ -346,5 +348,5 @@ def load_project(root: Path) -> Project:
     programme, glossary, five_r = (found[name][0] for name in SINGLE_FILES)
     assert isinstance(programme, Programme) and isinstance(glossary, Glossary)
     assert isinstance(five_r, FiveR)
-    modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number)
+    modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number or 100)
     return Project(programme=programme, modules=modules_in_order, five_r=five_r, glossary=glossary)

@@ -20,7 +20,9 @@ from .validate import load_project
 def check(modules: Path) -> str:
     project = load_project(modules)
     sessions = sum(len(m.sessions) for m in project.modules)
-    sheets = sum(len(m.worksheets) for m in project.modules) + len(project.programme.worksheets)
+    programme = project.programme
+    sheets = sum(len(m.worksheets) for m in project.modules) + len(programme.worksheets)
+    sheets += len(programme.administration)
     criteria = sum(len(s.criteria) for s in project.five_r.steps)
     workshops = sum(1 for m in project.modules if m.label)
     return (

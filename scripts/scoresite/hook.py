@@ -67,7 +67,7 @@ def published_url(config: MkDocsConfig) -> str:
 
 def fingerprint(modules: Path, templates: Path, *settings: str) -> tuple[object, ...]:
     """What the generated pages and PDFs depend on: file names, sizes, times; settings."""
-    files = sorted([*modules.glob("*.y*ml"), *templates.rglob("*")])
+    files = sorted([*modules.glob("*.y*ml"), *modules.glob("*.csv"), *templates.rglob("*")])
     stats = [(str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()]
     return (*settings, *stats)
 

@@ -110,6 +110,18 @@ class Table(Strictly):
     label: Text
     columns: Texts
     rows: Annotated[int, Strict(), Field(ge=1, le=40)] = 5
+    # printed in the first column of the first rows (e.g. the indicators of a KPI sheet)
+    row_labels: list[Text] = []
+
+    @model_validator(mode="after")
+    def _room_for_labels(self) -> Table:
+        if len(self.row_labels) > self.rows:
+            raise PydanticCustomError(
+                "row_labels",
+                "{count} row labels but only {rows} rows; set `rows:` to at least {count}",
+                {"count": len(self.row_labels), "rows": self.rows},
+            )
+        return self
 
 
 class Checklist(Strictly):
@@ -281,6 +293,8 @@ class Programme(Strictly):
     delivery: Annotated[list[Stage], Field(min_length=1)]
     five_r_cycle: Annotated[list[Stage], Field(min_length=1)]
     worksheets: list[Worksheet] = []
+    # course paperwork: attendance, registration, evaluation, test answer sheets
+    administration: list[Worksheet] = []
 
 
 class Project(Strictly):
@@ -290,6 +304,7 @@ class Project(Strictly):
     modules: list[Module]
     five_r: FiveR
     glossary: Glossary
+    participants: list[str] = []  # names for the certificates, from modules/peserta.csv
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

@@ -62,6 +62,14 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
         return f"{ROOT}/{owner}/lembar-kerja/{worksheet.id}.md"
 
     @staticmethod
+    def admin(worksheet: Worksheet) -> str:
+        return f"{ROOT}/administrasi/{worksheet.id}.md"
+
+    @staticmethod
+    def certificate(module: Module) -> str:
+        return f"{ROOT}/{module.id}/sertifikat.pdf"
+
+    @staticmethod
     def quiz(module: Module) -> str:
         return f"{ROOT}/{module.id}/tes.md"
 
@@ -137,8 +145,8 @@ def session_number(module: Module, number: int) -> str:
 
 
 def printables(project: Project) -> list[Printable]:
-    def sheet(module: Module | None, w: Worksheet, group: Translated) -> Printable:
-        page = url.worksheet(module, w)
+    def sheet(module: Module | None, w: Worksheet, group: Translated, page: str = "") -> Printable:
+        page = page or url.worksheet(module, w)
         context = {"worksheet": w, "module": module}
         return Printable(
             url.pdf(page), page, "worksheet", "worksheet.html", w.title, group, context=context
@@ -147,9 +155,24 @@ def printables(project: Project) -> list[Printable]:
     L = labels()
     programme = project.programme.title
     found = [sheet(None, w, programme) for w in project.programme.worksheets]
+    found += [
+        sheet(None, w, L["administration"], url.admin(w)) for w in project.programme.administration
+    ]
     for m in project.modules:
         name = module_name(m)
         found += [sheet(m, w, name) for w in m.worksheets]
+        found.append(
+            Printable(
+                url.certificate(m),
+                url.module(m),
+                "certificate",
+                "certificate.html",
+                L["certificate"],
+                name,
+                trainer=True,
+                context={"module": m, "names": project.participants or [""]},
+            )
+        )
         found.append(
             Printable(
                 url.workbook(m),
@@ -206,6 +229,10 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
 
     found = [Page(url.programme, "programme.md")]
     found += [sheet(None, w) for w in project.programme.worksheets]
+    found += [
+        Page(url.admin(w), "worksheet.md", {"worksheet": w, "module": None})
+        for w in project.programme.administration
+    ]
     for module in project.modules:
         found.append(Page(url.module(module), "module.md", {"module": module}))
         slots = [s for s in timetable(module) if s.session]
@@ -347,6 +374,9 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
         "panduan.md",
         section(programme.title, [url.programme, *programme_sheets]),
     ]
+    if programme.administration:
+        admin = [url.admin(w) for w in programme.administration]
+        nav.append(section(L["administration"], admin))
     five_r: list[Any] = [url.five_r, *map(url.step, project.five_r.steps)]
     for m in project.modules:
         sessions = [url.session(m, s) for s in m.sessions]

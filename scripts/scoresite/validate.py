@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import load
 from .model import FiveR, Glossary, Module, Programme, Project, Session, type_name
+from .participants import read_participants
 from .problems import KEY_SYNONYMS, ContentError, Problem, problem
 
 SINGLE_FILES: dict[str, type[BaseModel]] = {
@@ -336,6 +337,7 @@ def load_project(root: Path) -> Project:
         programme, doc = found["programme.yml"]
         assert isinstance(programme, Programme)
         problems += _ids(programme.worksheets, doc, ("worksheets",), "worksheet")
+        problems += _ids(programme.administration, doc, ("administration",), "worksheet")
     problems += _module_numbers(modules)
     module_ids = _raw_ids(module_docs)
     for module, doc in modules:
@@ -343,10 +345,18 @@ def load_project(root: Path) -> Project:
     for doc in module_docs:
         if all(d is not doc for _, d in modules):
             problems += _check_sessions_of_broken_module(doc, terms)
+    participants, more = read_participants(root)
+    problems += more
     if problems:
         raise ContentError(problems)
     programme, glossary, five_r = (found[name][0] for name in SINGLE_FILES)
     assert isinstance(programme, Programme) and isinstance(glossary, Glossary)
     assert isinstance(five_r, FiveR)
     modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number or 100)
-    return Project(programme=programme, modules=modules_in_order, five_r=five_r, glossary=glossary)
+    return Project(
+        programme=programme,
+        modules=modules_in_order,
+        five_r=five_r,
+        glossary=glossary,
+        participants=participants,
+    )

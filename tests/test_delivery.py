@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -95,3 +96,25 @@ def test_a_bad_peserta_csv_is_reported_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         load_project(content_with(tmp_path / "other", "name\nSiti\n"))
     assert "modules/peserta.csv:1:1: the first row must be the header" in str(raised.value)
+
+
+CITATION = re.compile(r"UU No\.|PER\.0\d/MEN|PP No\.")
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+
+
+def test_legal_references_appear_for_trainers_only(built_site: Path) -> None:
+    for module in ("k3", "sdm"):
+        for lang in ("", "en/"):
+            folder = built_site / f"{lang}materi/{module}"
+            assert CITATION.search((folder / "pelatih.html").read_text("utf-8"))
+            assert CITATION.search(pdf_text(folder / "pelatih.pdf"))
+            assert not CITATION.search(pdf_text(folder / "buku-kerja.pdf"))
+            for page in folder.rglob("*.html"):
+                if page.name != "pelatih.html":
+                    assert not CITATION.search(page.read_text("utf-8")), page
+    k3 = pdf_text(built_site / "materi/k3/pelatih.pdf")
+    for article in ("Pasal 10", "Pasal 11", "Pasal 14", "Pasal 5"):
+        assert article in k3

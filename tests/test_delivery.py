@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, ROOT
 from pypdf import PdfReader
+from scoresite.cli import main
 from scoresite.pdf import print_html
 from scoresite.problems import ContentError
 from scoresite.render import printables
@@ -118,3 +119,24 @@ def test_legal_references_appear_for_trainers_only(built_site: Path) -> None:
     k3 = pdf_text(built_site / "materi/k3/pelatih.pdf")
     for article in ("Pasal 10", "Pasal 11", "Pasal 14", "Pasal 5"):
         assert article in k3
+
+
+def test_forbidden_spellings_are_warned_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "modules"
+    shutil.copytree(DATA / "good", root)
+    module = root / "modul-1-contoh.yml"
+    text = module.read_text("utf-8")
+    assert text.splitlines()[3].startswith("summary: {id: Ringkasan singkat.")
+    module.write_text(text.replace("Ringkasan singkat.", "Potong plat per shift."), "utf-8")
+    assert main(["check", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "modules/modul-1-contoh.yml:4:22: warning: 'plat' → write pelat" in out
+    assert "modules/modul-1-contoh.yml:4:31: warning: 'shift' → write sif" in out
+    assert out.strip().splitlines()[-1].startswith(f"{root}: OK")
+
+
+def test_real_content_has_no_forbidden_spelling(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(ROOT / "modules")]) == 0
+    assert "warning" not in capsys.readouterr().out

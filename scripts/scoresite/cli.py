@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import spelling
 from .model import SLUG
 from .problems import SiteError
 from .render import TEMPLATES
@@ -90,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
+            for warning in spelling.warnings(args.modules):
+                print(warning)
             print(check(args.modules))
         elif args.command == "build":
             build(args.config_file, args.site_dir)

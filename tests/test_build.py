@@ -140,7 +140,7 @@ def test_failed_build_leaves_previous_site_as_it_was(tmp_project: Callable[..., 
     assert "modules/modul-1-contoh.yml:14:14: session 'sesi-a' lasts 60 minutes" in result.stderr
     assert "Traceback" not in result.stderr
     assert digest(root / "site") == before
-    assert not (root / "site.tmp").exists()
+    assert sorted(p.name for p in root.glob(".site.*")) == []  # no temporary folder left
 
 
 def test_generated_pages_never_touch_hand_written_files(tmp_project: Callable[..., Path]) -> None:

@@ -27,8 +27,9 @@ from scoresite import lock, search_dedup
 from scoresite.model import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
+from scoresite.render import ROOT, TEMPLATES, Rendered, abbreviations, navigation, render_all
 from scoresite.search import rebase_search, write_search
+from scoresite.slides import cached_slides, render_decks
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
@@ -72,6 +73,8 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
         project = load_project(root / "modules")
         cache = root / ".cache" / "pdf"
         prints = [] if site_url is None else render_pdfs(project, site_url, cache)
+        if site_url is not None:
+            prints += render_decks(project, root / ".cache" / "slides")
         pages = render_all(project, prints)
         nav, titles = navigation(project)
         work = {
@@ -94,9 +97,15 @@ def _recall(memo: Path, key: str) -> dict[str, Any] | None:
         stored, work = pickle.loads(memo.read_bytes())
     except Exception:  # missing or damaged: a miss, never an error
         return None
-    if stored != key or any(cached_pages(r.file) is None for r in work["prints"]):
+    if stored != key or not all(map(_intact, work["prints"])):
         return None
     return dict(work)
+
+
+def _intact(rendered: Rendered) -> bool:
+    """A cached PDF or slide deck is still there and whole."""
+    check = cached_slides if rendered.printable.kind == "slides" else cached_pages
+    return check(rendered.file) is not None
 
 
 def content_hash(*sources: Path | str) -> str:

@@ -91,6 +91,10 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
         return f"{ROOT}/{module.id}/buku-kerja.pdf"
 
     @staticmethod
+    def slides(module: Module) -> str:
+        return f"{ROOT}/{module.id}/slide.pptx"
+
+    @staticmethod
     def pdf(page: str) -> str:
         """The PDF that prints a page: next to it, same name."""
         return page.removesuffix(".md") + ".pdf"
@@ -104,7 +108,8 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
 
 @dataclass(frozen=True)
 class Printable:
-    """A PDF to print: where it goes (under the language root), what it prints, for whom."""
+    """A PDF to print or a slide deck to show: where it goes (under the language root), what
+    it holds, for whom."""
 
     path: str
     page: str
@@ -258,9 +263,10 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
     found.append(Page(url.audit, "audit.md", {"audit_json": data}))
     found.append(Page(url.glossary, "glossary.md"))
     rows: dict[Printable, dict[str, Rendered]] = {}
+    decks: dict[Printable, dict[str, Rendered]] = {}
     for r in prints:
-        rows.setdefault(r.printable, {})[r.lang] = r
-    found.append(Page(url.prints, "prints.md", {"rows": rows}))
+        (decks if r.printable.kind == "slides" else rows).setdefault(r.printable, {})[r.lang] = r
+    found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks}))
     return found
 
 

@@ -56,13 +56,18 @@ def clock(minutes: int, lang: str) -> str:
 
 
 def expected_slides(module: dict, lang: str) -> tuple[int, list[int]]:
-    """From the raw YAML: slides before the first session (cover, objectives, schedule) and
-    the slides of each session (its objectives, key points, one or more per activity)."""
+    """From the raw YAML: slides before the first session (cover, objectives, schedule with
+    the opening, sessions and breaks) and the slides of each session (its objectives, key
+    points, one or more per activity)."""
     [t] = texts(LABELS["minutes_short"], lang)
     hours, mins = map(int, module["schedule"]["start"].split(":"))
     now = hours * 60 + mins
     pauses = {b["after"]: b for b in module["schedule"].get("breaks", [])}
     rows, per_session = [], []
+    if opening := module["schedule"].get("opening"):
+        end = now + opening["minutes"]
+        rows.append(f"{clock(now, lang)}–{clock(end, lang)}\t{texts(opening['title'], lang)[0]}")
+        now = end
     for session in module["sessions"]:
         count = slides_needed(
             texts(LABELS["objectives_intro"], lang) + texts(session["objectives"], lang)
@@ -82,8 +87,8 @@ def expected_slides(module: dict, lang: str) -> tuple[int, list[int]]:
             end = now + pause["minutes"]
             rows.append(f"{clock(now, lang)}–{clock(end, lang)}\t{texts(pause['title'], lang)[0]}")
             now = end
-    opening = 1 + slides_needed(texts(module["objectives"], lang)) + slides_needed(rows)
-    return opening, per_session
+    first = 1 + slides_needed(texts(module["objectives"], lang)) + slides_needed(rows)
+    return first, per_session
 
 
 def session_tag(module: dict, number: int) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -34,9 +34,9 @@ from pptx.slide import Slide as PptxSlide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
-from .model import LANGUAGES, Day, Project, Translated, run_sheet, timetable
+from .model import LANGUAGES, Module, Project, Translated, run_sheet, timetable
 from .pdf import write_atomic
-from .render import Printable, Rendered, clock, labels, module_name, url
+from .render import Printable, Rendered, clock, labels, module_name, session_number, url
 
 ENGINE = "python-pptx-1.0.2"
 FONT = "Arial"  # on every PowerPoint; LibreOffice on Debian draws it as Liberation Sans or DejaVu
@@ -55,16 +55,6 @@ ROW_HANG = Inches(2.2)  # a schedule row's title starts here, after its clock ti
 Style = Literal["bullet", "plain", "meta", "row"]
 SLIDE_NUMBER_ID = "{5C6F1A2B-0D3E-4F5A-8B9C-0D1E2F3A4B5C}"  # any fixed GUID
 INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)")
-
-
-class Course(Day, Protocol):
-    """What a deck is made of: a SCORE module, or a workshop with the same sessions (no
-    number: its sessions are numbered 1, 2, … rather than 1.1, 1.2, …)."""
-
-    @property
-    def number(self) -> int | None: ...
-    @property
-    def objectives(self) -> Sequence[Translated]: ...
 
 
 @dataclass(frozen=True)
@@ -157,7 +147,7 @@ def notes(*sections: tuple[str, Sequence[Translated]], lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def plan(course: Course, name: Translated, lang: str, programme: str) -> list[Slide]:
+def plan(course: Module, name: Translated, lang: str, programme: str) -> list[Slide]:
     """Every slide of a deck, as text: the pure part, and the cache key."""
     L = labels()
     slots = timetable(course)
@@ -178,8 +168,7 @@ def plan(course: Course, name: Translated, lang: str, programme: str) -> list[Sl
     for number, slot in enumerate(sessions, start=1):
         session = slot.session
         assert session
-        numbered = f"{course.number}.{number}" if course.number else str(number)
-        tag = f"{L['session'](lang)} {numbered}"
+        tag = f"{L['session'](lang)} {session_number(course, number)}"
         when = f"{clock(slot.start, lang)}–{clock(slot.end, lang)} · {session.minutes} {minutes}"
         trainer = (L["trainer_notes"](lang), session.trainer_notes)
         kit = notes(trainer, (L["materials"](lang), session.materials), lang=lang)

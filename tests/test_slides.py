@@ -15,7 +15,7 @@ from pptx import Presentation
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Pt
-from scoresite.slides import CHARS_PER_LINE, LINES_PER_SLIDE, plan
+from scoresite.slides import CHARS_PER_LINE, ROOM, plan
 from scoresite.validate import load_project
 from test_pdf import squash, texts, trainer_only_texts
 
@@ -33,21 +33,22 @@ def deck_path(site: Path, module_id: str, lang: str) -> Path:
 
 
 def slides_needed(paragraphs: list[str]) -> int:
-    """Slides a list of paragraphs takes when each holds at most LINES_PER_SLIDE lines of
-    CHARS_PER_LINE characters (a paragraph longer than a slide is cut at sentence ends)."""
+    """Slides a list of paragraphs takes when each slide holds ROOM quarter lines, and a
+    paragraph takes a quarter line for each line of CHARS_PER_LINE characters plus one (a
+    paragraph longer than a slide is cut at sentence ends)."""
 
-    def lines(text: str) -> int:
-        return max(1, math.ceil(len(text) / CHARS_PER_LINE))
+    def quarters(text: str) -> int:
+        return 4 * max(1, math.ceil(len(text) / CHARS_PER_LINE)) + 1
 
     pieces = []
     for text in paragraphs:
-        long = lines(text) > LINES_PER_SLIDE
+        long = quarters(text) > ROOM
         pieces += [p for p in re.split(r"(?<=[.!?;:])\s+", text) if p] if long else [text]
     count, used = 1, 0
     for piece in pieces:
-        if used and used + lines(piece) > LINES_PER_SLIDE:
+        if used and used + quarters(piece) > ROOM:
             count, used = count + 1, 0
-        used += lines(piece)
+        used += quarters(piece)
     return count
 
 

@@ -45,9 +45,9 @@ INK = RGBColor(0x1A, 0x1A, 0x1A)
 GREY = RGBColor(0x4A, 0x4A, 0x4A)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 TITLE_PT, COVER_PT, BODY_PT, KICKER_PT, FOOTER_PT = 36, 44, 24, 20, 14
-# What fits the body box at BODY_PT: Arial sets ~80 characters a line, fewer after word wrap;
-# 12 lines fit, 10 leave room for the gaps between paragraphs and a two-line title.
-CHARS_PER_LINE, LINES_PER_SLIDE = 70, 10
+# What fits the body box at BODY_PT, in quarter lines: Arial sets 65-75 characters a line
+# after word wrap (62 is safe), 12 lines fit; a paragraph costs its lines and a quarter line.
+CHARS_PER_LINE, ROOM = 62, 46
 WIDTH, HEIGHT, MARGIN = Inches(13.333), Inches(7.5), Inches(0.6)
 INNER = Emu(WIDTH - 2 * MARGIN)
 LANGUAGE_IDS = {"id": MSO_LANGUAGE_ID.INDONESIAN, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
@@ -75,14 +75,15 @@ class Slide:
     cover: bool = False
 
 
-def lines(text: str) -> int:
-    """Lines a paragraph takes in the body box, estimated from its length."""
-    return max(1, math.ceil(len(text) / CHARS_PER_LINE))
+def cost(text: str) -> int:
+    """Room a paragraph takes in the body box, in quarter lines: its lines (estimated from its
+    length) and the space before it."""
+    return 4 * max(1, math.ceil(len(text) / CHARS_PER_LINE)) + 1
 
 
 def split_long(paragraph: Paragraph) -> list[Paragraph]:
     """A paragraph longer than a slide, cut at sentence ends."""
-    if lines(paragraph.text) <= LINES_PER_SLIDE:
+    if cost(paragraph.text) <= ROOM:
         return [paragraph]
     parts = re.split(r"(?<=[.!?;:])\s+", paragraph.text)
     return [Paragraph(p, paragraph.style) for p in parts if p]
@@ -93,8 +94,8 @@ def pack(paragraphs: Sequence[Paragraph]) -> list[tuple[Paragraph, ...]]:
     pages: list[list[Paragraph]] = [[]]
     used = 0
     for paragraph in paragraphs:
-        need = lines(paragraph.text)
-        if pages[-1] and used + need > LINES_PER_SLIDE:
+        need = cost(paragraph.text)
+        if pages[-1] and used + need > ROOM:
             pages.append([])
             used = 0
         pages[-1].append(paragraph)
@@ -109,11 +110,11 @@ def paginate(paragraphs: Sequence[Paragraph]) -> list[tuple[Paragraph, ...]]:
     fewest = pack(rest)
     pages: list[tuple[Paragraph, ...]] = []
     while rest:
-        share = math.ceil(sum(lines(p.text) for p in rest) / max(1, len(fewest) - len(pages)))
+        share = math.ceil(sum(cost(p.text) for p in rest) / max(1, len(fewest) - len(pages)))
         page = [rest.pop(0)]
-        used = lines(page[0].text)
-        while rest and used < share and used + lines(rest[0].text) <= LINES_PER_SLIDE:
-            used += lines(rest[0].text)
+        used = cost(page[0].text)
+        while rest and used < share and used + cost(rest[0].text) <= ROOM:
+            used += cost(rest[0].text)
             page.append(rest.pop(0))
         pages.append(tuple(page))
     return pages if len(pages) == len(fewest) else fewest

@@ -13,6 +13,7 @@ import csv
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -137,8 +138,12 @@ def edit_module(path: Path, n: int) -> str:
     return f"(suntingan {n})"
 
 
-def serve_reload(root: Path, module: Path, port: int = 8765) -> float:
-    """Seconds from saving a YAML file to `mkdocs serve` answering with the changed page."""
+def serve_reload(root: Path, module: Path) -> float:
+    """Seconds from saving a YAML file (one activity's text) to `mkdocs serve` answering with
+    the changed session page (PDFs holding that text are rendered again in between)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root,
@@ -148,11 +153,11 @@ def serve_reload(root: Path, module: Path, port: int = 8765) -> float:
     )
     try:
         base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-        page_id = re.search(r"^id: (\S+)", module.read_text(encoding="utf-8"), re.M)
-        assert page_id
-        address = f"http://127.0.0.1:{port}/{base.split('/', 3)[3]}materi/{page_id[1]}/pelatih.html"
-        _wait(lambda: "suntingan" not in _fetch(address) and bool(_fetch(address)), 300)
-        marker = edit_module(module, 5)
+        data = yaml.safe_load(module.read_text(encoding="utf-8"))
+        page = f"{base.split('/', 3)[3]}materi/{data['id']}/{data['sessions'][0]['id']}.html"
+        address = f"http://127.0.0.1:{port}/{page}"
+        _wait(lambda: "</html>" in _fetch(address), 600)
+        marker = edit_module(module, 0)
         saved = time.perf_counter()
         _wait(lambda: marker in _fetch(address), 300)
         return time.perf_counter() - saved

@@ -23,16 +23,19 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
-from scoresite import lock
+from scoresite import lock, search_dedup
 from scoresite.model import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
+from scoresite.render import ROOT, TEMPLATES, Rendered, abbreviations, navigation, render_all
+from scoresite.search import rebase_search, write_search
+from scoresite.slides import cached_slides, render_decks
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
 PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
 _state: dict[str, Any] = {}
+search_dedup.install()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -70,6 +73,8 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
         project = load_project(root / "modules")
         cache = root / ".cache" / "pdf"
         prints = [] if site_url is None else render_pdfs(project, site_url, cache)
+        if site_url is not None:
+            prints += render_decks(project, root / ".cache" / "slides")
         pages = render_all(project, prints)
         nav, titles = navigation(project)
         work = {
@@ -79,6 +84,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "titles": titles,
             "generated": {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()},
             "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
+            "schemas": schemas(),
         }
         write_atomic(memo, pickle.dumps((key, work)))
     sync_tree(generated_dir, work["generated"])
@@ -91,9 +97,15 @@ def _recall(memo: Path, key: str) -> dict[str, Any] | None:
         stored, work = pickle.loads(memo.read_bytes())
     except Exception:  # missing or damaged: a miss, never an error
         return None
-    if stored != key or any(cached_pages(r.file) is None for r in work["prints"]):
+    if stored != key or not all(map(_intact, work["prints"])):
         return None
     return dict(work)
+
+
+def _intact(rendered: Rendered) -> bool:
+    """A cached PDF or slide deck is still there and whole."""
+    check = cached_slides if rendered.printable.kind == "slides" else cached_pages
+    return check(rendered.file) is not None
 
 
 def content_hash(*sources: Path | str) -> str:
@@ -139,15 +151,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state["depth"] = _state.get("depth", 0) + 1  # mkdocs-static-i18n nests one build per language
 
 
-@event_priority(-100)  # after mkdocs-static-i18n, which builds the other language inside its own
+# after mkdocs-static-i18n (-100), which builds the other language inside its own and merges
+# the languages' search entries, and after offline (-100), which inlines the merged index
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     _state["depth"] -= 1
     if _state["depth"]:
         return
     site = Path(config.site_dir)
+    write_search(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
-    for name, text in schemas().items():
+    for name, text in _state["schemas"].items():
         (site / "schema" / name).write_text(text, encoding="utf-8")
     _unlock()
 
@@ -168,6 +183,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     return markdown + str(_state["abbreviations"][_language(config)])
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = _language(config)
+    return output if lang == LANGUAGES[0] else rebase_search(output, lang)
 
 
 def last_commit_time(root: Path) -> str:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
 
+from .audit import audit_json
 from .model import (
     LANGUAGES,
     Module,
@@ -81,12 +82,17 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
     def step(step: Step) -> str:
         return f"{ROOT}/5r/{step.id}.md"
 
+    audit = f"{ROOT}/5r/audit.md"
     prints = f"{ROOT}/cetak.md"
     audit_form = f"{ROOT}/5r/formulir-audit-5r.pdf"
 
     @staticmethod
     def workbook(module: Module) -> str:
         return f"{ROOT}/{module.id}/buku-kerja.pdf"
+
+    @staticmethod
+    def slides(module: Module) -> str:
+        return f"{ROOT}/{module.id}/slide.pptx"
 
     @staticmethod
     def pdf(page: str) -> str:
@@ -102,7 +108,8 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
 
 @dataclass(frozen=True)
 class Printable:
-    """A PDF to print: where it goes (under the language root), what it prints, for whom."""
+    """A PDF to print or a slide deck to show: where it goes (under the language root), what
+    it holds, for whom."""
 
     path: str
     page: str
@@ -252,11 +259,14 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
         found.append(Page(url.trainer(module), "trainer.md", {"module": module}))
     found.append(Page(url.five_r, "five_r.md"))
     found += [Page(url.step(s), "step.md", {"step": s}) for s in project.five_r.steps]
+    data = partial(audit_json, project.five_r, labels())
+    found.append(Page(url.audit, "audit.md", {"audit_json": data}))
     found.append(Page(url.glossary, "glossary.md"))
     rows: dict[Printable, dict[str, Rendered]] = {}
+    decks: dict[Printable, dict[str, Rendered]] = {}
     for r in prints:
-        rows.setdefault(r.printable, {})[r.lang] = r
-    found.append(Page(url.prints, "prints.md", {"rows": rows}))
+        (decks if r.printable.kind == "slides" else rows).setdefault(r.printable, {})[r.lang] = r
+    found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks}))
     return found
 
 
@@ -377,7 +387,7 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
     if programme.administration:
         admin = [url.admin(w) for w in programme.administration]
         nav.append(section(L["administration"], admin))
-    five_r: list[Any] = [url.five_r, *map(url.step, project.five_r.steps)]
+    five_r: list[Any] = [url.five_r, *map(url.step, project.five_r.steps), url.audit]
     for m in project.modules:
         sessions = [url.session(m, s) for s in m.sessions]
         sheets = section(L["worksheets"], [url.worksheet(m, w) for w in m.worksheets])

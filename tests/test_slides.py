@@ -22,7 +22,8 @@ from test_pdf import squash, texts, trainer_only_texts
 LABELS = yaml.safe_load((ROOT / "scripts/scoresite/templates/labels.yml").read_text("utf-8"))
 MODULES = {
     path: yaml.safe_load(path.read_text(encoding="utf-8"))
-    for path in sorted((ROOT / "modules").glob("modul-*.yml"))
+    for pattern in ("modul-*.yml", "lokakarya-*.yml")  # SCORE modules, then workshops
+    for path in sorted((ROOT / "modules").glob(pattern))
 }
 
 
@@ -61,6 +62,11 @@ def expected_slides(module: dict, lang: str) -> tuple[int, list[int]]:
     now = hours * 60 + mins
     pauses = {b["after"]: b for b in module["schedule"].get("breaks", [])}
     rows, per_session = [], []
+    if "opening" in module["schedule"]:  # registration and opening remarks come first
+        first = module["schedule"]["opening"]
+        rows.append(f"{clock(now, lang)}–{clock(now + first['minutes'], lang)}\t")
+        rows[-1] += texts(first["title"], lang)[0]
+        now += first["minutes"]
     for session in module["sessions"]:
         count = slides_needed(
             texts(LABELS["objectives_intro"], lang) + texts(session["objectives"], lang)
@@ -82,6 +88,11 @@ def expected_slides(module: dict, lang: str) -> tuple[int, list[int]]:
             now = end
     opening = 1 + slides_needed(texts(module["objectives"], lang)) + slides_needed(rows)
     return opening, per_session
+
+
+def session_tag(module: dict, number: int) -> str:
+    """'1.2' in Module 1; '2' in a workshop, which has a label instead of a number."""
+    return f"{module['number']}.{number}" if "number" in module else str(number)
 
 
 def shape_text(slide: Slide, name: str) -> str:
@@ -127,7 +138,7 @@ def test_each_session_has_its_slides_as_designed(decks: dict[tuple[str, str], De
             assert len(deck.slides) == opening + sum(per_session), (module["id"], lang)
             [word] = texts(LABELS["session"], lang)
             for number, count in enumerate(per_session, start=1):
-                tag = f"{word} {module['number']}.{number} ·"
+                tag = f"{word} {session_tag(module, number)} ·"
                 mine = [s for s in deck.slides if shape_text(s, "Kicker").startswith(tag)]
                 assert len(mine) == count, (module["id"], lang, tag)
 
@@ -140,7 +151,7 @@ def test_trainer_notes_of_every_session_are_in_the_notes_pane(
             deck = decks[module["id"], lang]
             [word] = texts(LABELS["session"], lang)
             for number, session in enumerate(module["sessions"], start=1):
-                tag = f"{word} {module['number']}.{number} ·"
+                tag = f"{word} {session_tag(module, number)} ·"
                 slides = [s for s in deck.slides if shape_text(s, "Kicker").startswith(tag)]
                 notes = "".join(in_notes(s) for s in slides)
                 said = texts(session.get("trainer_notes", []), lang)

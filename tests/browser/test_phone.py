@@ -106,3 +106,27 @@ def test_quiz_page_links_the_workbook_that_prints_it(phone: Page, built_site: Pa
     link = phone.locator("article a[href$='.pdf#tes']")
     assert link.count() == 1
     assert (built_site / "materi/kerja-sama" / link.get_attribute("href").split("#")[0]).is_file()
+
+
+# For each letter of the A–Z index: whether its target exists, and the first letters of the
+# terms listed under that letter's heading.
+GLOSSARY = """() => [...document.querySelectorAll('nav.az a')].map(a => {
+  const heading = document.getElementById(a.getAttribute('href').slice(1));
+  const terms = [];
+  for (let e = heading && heading.nextElementSibling; e && e.tagName !== 'H2';
+       e = e.nextElementSibling) {
+    e.querySelectorAll('dt').forEach(dt => terms.push(dt.textContent.trim()[0].toUpperCase()));
+  }
+  return {letter: a.textContent, found: !!heading, terms};
+})"""
+
+
+def test_glossary_letters_lead_to_their_terms(phone: Page, built_site: Path) -> None:
+    for root in (built_site, built_site / "en"):
+        phone.goto((root / "materi/glosarium.html").as_uri())
+        letters = phone.evaluate(GLOSSARY)
+        assert len(letters) >= 5
+        assert [x["letter"] for x in letters] == sorted(x["letter"] for x in letters)
+        for x in letters:
+            assert x["found"] and x["terms"] and set(x["terms"]) == {x["letter"]}, x
+        assert sum(len(x["terms"]) for x in letters) == phone.locator("article dt").count()

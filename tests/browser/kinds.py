@@ -20,6 +20,7 @@ KINDS = {
     "trainer": "materi/kerja-sama/pelatih.html",
     "5r-index": "materi/5r/index.html",
     "5r-step": "materi/5r/ringkas.html",
+    "5r-audit": "materi/5r/audit.html",
     "glossary": "materi/glosarium.html",
     "print": "materi/cetak.html",
 }

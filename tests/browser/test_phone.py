@@ -56,19 +56,23 @@ def test_run_sheet_cards_name_each_value_on_a_phone(phone: Page, built_site: Pat
 
 
 def test_print_page_links_say_what_they_download(phone: Page, built_site: Path) -> None:
-    for root, language in ((built_site, ("Bahasa Indonesia", "Bahasa Inggris")),
-                           (built_site / "en", ("Indonesian", "English"))):
+    for root, languages in (
+        (built_site, ("Bahasa Indonesia", "Bahasa Inggris")),
+        (built_site / "en", ("Indonesian", "English")),
+    ):
         phone.goto((root / "materi/cetak.html").as_uri())
-        links = phone.locator("article a[href$='.pdf']")
-        assert links.count() >= 20
-        entries = phone.locator("article li:has(> ul a[href$='.pdf'])")
+        entries = phone.locator("article li:has(a)")
+        assert entries.count() >= 20
         for i in range(entries.count()):
             entry = entries.nth(i)
-            title = entry.locator("> strong").inner_text()
-            for link, lang in zip(entry.locator("a").all(), language, strict=True):
+            title = entry.locator("strong").first.inner_text()
+            links = entry.locator("a").all()
+            assert len(links) == len(languages), title
+            for link, language in zip(links, languages, strict=True):
                 name = link.text_content() or ""
-                pattern = rf"{re.escape(title)}, {lang} · PDF · \d+ \w+ · \d+ KB"
-                assert re.fullmatch(pattern, name), name
+                what = rf"{re.escape(title)}, {language} · (PDF|PPTX) · \d+ \w+ · \d+ KB"
+                assert re.fullmatch(what, name), name
+                assert (link.get_attribute("href") or "").endswith((".pdf", ".pptx")), name
                 box = link.bounding_box()
                 assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], name
         assert phone.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]

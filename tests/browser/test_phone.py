@@ -50,9 +50,11 @@ def test_run_sheet_cards_name_each_value_on_a_phone(phone: Page, built_site: Pat
     labels = first.evaluate("r => [...r.cells].map(c => getComputedStyle(c, '::before').content)")
     names = ("Waktu", "Menit", "Kegiatan", "Metode", "Petunjuk untuk peserta")
     assert labels == [f'"{name}: "' for name in names]
-    # stacked: each value on a line of its own
+    # stacked: each value on a line of its own, read from the left
     tops = first.evaluate("r => [...r.cells].map(c => c.getBoundingClientRect().top)")
     assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    aligned = first.evaluate("r => [...r.cells].map(c => getComputedStyle(c).textAlign)")
+    assert set(aligned) == {"left"}
 
 
 def test_print_page_links_say_what_they_download(phone: Page, built_site: Path) -> None:

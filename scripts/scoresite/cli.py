@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import lock
+from . import lock, spelling
 from .model import SLUG
 from .problems import SiteError
 from .render import TEMPLATES
@@ -22,10 +22,14 @@ from .validate import load_project
 def check(modules: Path) -> str:
     project = load_project(modules)
     sessions = sum(len(m.sessions) for m in project.modules)
-    sheets = sum(len(m.worksheets) for m in project.modules) + len(project.programme.worksheets)
+    programme = project.programme
+    sheets = sum(len(m.worksheets) for m in project.modules) + len(programme.worksheets)
+    sheets += len(programme.administration)
     criteria = sum(len(s.criteria) for s in project.five_r.steps)
+    workshops = sum(1 for m in project.modules if m.label)
     return (
-        f"{modules}: OK: {len(project.modules)} modules, {sessions} sessions, "
+        f"{modules}: OK: {len(project.modules) - workshops} modules, {workshops} workshops, "
+        f"{sessions} sessions, "
         f"{sheets} worksheets, {len(project.five_r.steps)} 5R steps with {criteria} criteria, "
         f"{len(project.glossary.terms)} glossary terms"
     )
@@ -98,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
+            for warning in spelling.warnings(args.modules):
+                print(warning)
             print(check(args.modules))
         elif args.command == "build":
             build(args.config_file, args.site_dir)

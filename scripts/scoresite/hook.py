@@ -27,7 +27,9 @@ from scoresite import lock, search_dedup
 from scoresite.model import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
+from scoresite.render import ROOT, TEMPLATES, Rendered, abbreviations, navigation, render_all
+from scoresite.search import rebase_search, write_search
+from scoresite.slides import cached_slides, render_decks
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
@@ -46,7 +48,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
     site_url = published_url(config)
     pdfs = os.environ.get("SCORESITE_PDFS") != "0"  # 0: pages only (the bench, at scale)
-    key = content_hash(root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir, str(pdfs))
+    epoch = os.environ["SOURCE_DATE_EPOCH"]  # decks carry the build date: part of the work
+    key = content_hash(
+        root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir, str(pdfs), epoch
+    )
     generated_dir = Path(config.docs_dir) / ROOT
     # the second language's build (and a serve rebuild with no content change) reuses the work
     if _state.get("key") != key or not generated_dir.is_dir():
@@ -71,6 +76,8 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
         project = load_project(root / "modules")
         cache = root / ".cache" / "pdf"
         prints = [] if site_url is None else render_pdfs(project, site_url, cache)
+        if site_url is not None:
+            prints += render_decks(project, root / ".cache" / "slides")
         pages = render_all(project, prints)
         nav, titles = navigation(project)
         work = {
@@ -93,9 +100,15 @@ def _recall(memo: Path, key: str) -> dict[str, Any] | None:
         stored, work = pickle.loads(memo.read_bytes())
     except Exception:  # missing or damaged: a miss, never an error
         return None
-    if stored != key or any(cached_pages(r.file) is None for r in work["prints"]):
+    if stored != key or not all(map(_intact, work["prints"])):
         return None
     return dict(work)
+
+
+def _intact(rendered: Rendered) -> bool:
+    """A cached PDF or slide deck is still there and whole."""
+    check = cached_slides if rendered.printable.kind == "slides" else cached_pages
+    return check(rendered.file) is not None
 
 
 def content_hash(*sources: Path | str) -> str:
@@ -141,12 +154,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state["depth"] = _state.get("depth", 0) + 1  # mkdocs-static-i18n nests one build per language
 
 
-@event_priority(-100)  # after mkdocs-static-i18n, which builds the other language inside its own
+# after mkdocs-static-i18n (-100), which builds the other language inside its own and merges
+# the languages' search entries, and after offline (-100), which inlines the merged index
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     _state["depth"] -= 1
     if _state["depth"]:
         return
     site = Path(config.site_dir)
+    write_search(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
     for name, text in _state["schemas"].items():
@@ -170,6 +186,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     return markdown + str(_state["abbreviations"][_language(config)])
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = _language(config)
+    return output if lang == LANGUAGES[0] else rebase_search(output, lang)
 
 
 def last_commit_time(root: Path) -> str:

@@ -10,7 +10,15 @@ import datetime
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import markup
@@ -152,6 +160,18 @@ class Table(Strictly):
     label: Text
     columns: Texts
     rows: Annotated[int, Strict(), Field(ge=1, le=40)] = 5
+    # printed in the first column of the first rows (e.g. the indicators of a KPI sheet)
+    row_labels: list[Text] = []
+
+    @model_validator(mode="after")
+    def _room_for_labels(self) -> Table:
+        if len(self.row_labels) > self.rows:
+            raise PydanticCustomError(
+                "row_labels",
+                "{count} row labels but only {rows} rows; set `rows:` to at least {count}",
+                {"count": len(self.row_labels), "rows": self.rows},
+            )
+        return self
 
 
 class Checklist(Strictly):
@@ -170,6 +190,8 @@ class Worksheet(Strictly):
     instructions: Texts
     example: Text | None = None
     fields: Annotated[list[WorksheetField], Field(min_length=1)]
+    # "cards": small cards, several to an A4 sheet with cut lines (e.g. the red-tag card)
+    layout: Literal["sheet", "cards"] = "sheet"
 
 
 class Activity(Strictly):
@@ -199,8 +221,16 @@ class Break(Strictly):
     title: Text
 
 
+class Opening(Strictly):
+    """Registration and opening remarks before the first session."""
+
+    minutes: Minutes
+    title: Text
+
+
 class Schedule(Strictly):
     start: Clock
+    opening: Opening | None = None
     breaks: list[Break] = []
 
 
@@ -216,9 +246,21 @@ class FollowUp(Strictly):
     coach_checks: Texts
 
 
+class Reference(Strictly):
+    """A legal point for trainers only: the statement, its regulation, and where it was checked."""
+
+    statement: Text
+    regulation: Name
+    article: Name | None = None
+    checked: Text
+
+
 class Module(Strictly):
+    """A SCORE module (`number: 1`) or a workshop run the same way (`label: Lokakarya 5R`)."""
+
     id: Slug
-    number: Annotated[int, Strict(), Field(ge=1, le=99)]
+    number: Annotated[int, Strict(), Field(ge=1, le=99)] | None = None
+    label: Text | None = None
     title: Text
     summary: Text
     audience: Texts
@@ -229,6 +271,17 @@ class Module(Strictly):
     worksheets: list[Worksheet] = []
     quiz: Annotated[list[Question], Field(min_length=1)]
     follow_up: FollowUp
+    references: list[Reference] = []
+
+    @model_validator(mode="after")
+    def _number_or_label(self) -> Module:
+        if (self.number is None) == (self.label is None):
+            raise PydanticCustomError(
+                "number_or_label",
+                "a module has either `number:` (a SCORE module) or `label:` (a workshop), "
+                "not both and not neither; write one of them",
+            )
+        return self
 
 
 class Criterion(Strictly):
@@ -290,6 +343,8 @@ class Programme(Strictly):
     delivery: Annotated[list[Stage], Field(min_length=1)]
     five_r_cycle: Annotated[list[Stage], Field(min_length=1)]
     worksheets: list[Worksheet] = []
+    # course paperwork: attendance, registration, evaluation, test answer sheets
+    administration: list[Worksheet] = []
 
 
 class Project(Strictly):
@@ -299,6 +354,7 @@ class Project(Strictly):
     modules: list[Module]
     five_r: FiveR
     glossary: Glossary
+    participants: list[str] = []  # names for the certificates, from modules/peserta.csv
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
@@ -312,14 +368,46 @@ class Slot(BaseModel):
     title: Translated
     session: Session | None = None
     activity: Activity | None = None
+    pause: Break | None = None
 
 
-def timetable(module: Module) -> list[Slot]:
-    """The module's day: sessions and breaks one after another from the schedule's start."""
-    hours, minutes = module.schedule.start.split(":")
-    clock = int(hours) * 60 + int(minutes)
-    breaks = {b.after: b for b in module.schedule.breaks}
+FRIDAY_PRAYER = (11 * 60 + 30, 13 * 60)  # on Fridays the lunch break covers 11.30–13.00
+
+
+def minutes_of(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def timetable(module: Module, *, friday: bool = False) -> list[Slot]:
+    """The module's day: the opening, then sessions and breaks one after another.
+
+    On Fridays (`friday=True`) the sessions keep their minutes; the lunch break (the longest
+    break that overlaps Friday prayer) stretches to cover the prayer time, and the day starts
+    earlier when the morning would otherwise run into it."""
+    start = minutes_of(module.schedule.start)
+    lengths = {b.after: b.minutes for b in module.schedule.breaks}
+    day = _day(module, start, lengths)
+    if not friday:
+        return day
+    begin, end = FRIDAY_PRAYER
+    lunch = [s for s in day if s.pause and s.start < end and s.end > begin]
+    if not lunch:
+        return day
+    longest = max(lunch, key=lambda s: s.end - s.start)
+    assert longest.pause
+    earlier = max(0, longest.start - begin)
+    stretched = max(longest.pause.minutes, end - (longest.start - earlier))
+    return _day(module, start - earlier, {**lengths, longest.pause.after: stretched})
+
+
+def _day(module: Module, clock: int, lengths: dict[str, int]) -> list[Slot]:
     slots = []
+    opening = module.schedule.opening
+    if opening:
+        slots.append(Slot(start=clock, end=clock + opening.minutes, title=opening.title))
+        clock += opening.minutes
+    breaks = {b.after: b for b in module.schedule.breaks}
     for session in module.sessions:
         slots.append(
             Slot(start=clock, end=clock + session.minutes, title=session.title, session=session)
@@ -327,8 +415,9 @@ def timetable(module: Module) -> list[Slot]:
         clock += session.minutes
         if session.id in breaks:
             pause = breaks[session.id]
-            slots.append(Slot(start=clock, end=clock + pause.minutes, title=pause.title))
-            clock += pause.minutes
+            length = lengths[session.id]
+            slots.append(Slot(start=clock, end=clock + length, title=pause.title, pause=pause))
+            clock += length
     return slots
 
 

@@ -28,6 +28,7 @@ def origins(project: Project, docs: dict[str, Document]) -> Origins:
         each(doc, ("sessions",), module.sessions)
         each(doc, ("worksheets",), module.worksheets)
     each(docs["programme"], ("worksheets",), project.programme.worksheets)
+    each(docs["programme"], ("administration",), project.programme.administration)
     each(docs["5r"], ("steps",), project.five_r.steps)
     return found
 

@@ -35,8 +35,10 @@ from .render import (
     clock_filter,
     escape,
     labels,
+    module_label,
     module_name,
     printables,
+    session_number,
     url,
 )
 
@@ -116,7 +118,9 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
     kicker = [name or project.programme.title(lang)]
     if module and "worksheet" in item.context:
         used = sessions_using(module, item.context["worksheet"].id)
-        kicker += [f"{L['session'](lang)} {module.number}.{n}: {s.title(lang)}" for n, s in used]
+        kicker += [
+            f"{L['session'](lang)} {session_number(module, n)}: {s.title(lang)}" for n, s in used
+        ]
     document_title = f"{item.title(lang)} · {item.group(lang)}"
     template = environment().get_template(item.template)
     return template.render(
@@ -134,6 +138,8 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         owner=" · ".join(kicker),
         slots=timetable(module) if module else [],
         run=run_sheet,
+        module_label=module_label,
+        session_number=session_number,
         max_total=sum(len(s.criteria) * 4 for s in steps),
         criteria_rows=[f"{i}. {c.text(lang)}" for s in steps for i, c in enumerate(s.criteria, 1)],
         **item.context,

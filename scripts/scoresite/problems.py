@@ -24,7 +24,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "keep one of the two; a later key would silently replace the first",
     ),
     "unknown_file": (
-        "unknown file name; expected programme.yml, glossary.yml, 5r.yml or modul-*.yml",
+        "unknown file name; expected programme.yml, glossary.yml, 5r.yml, modul-*.yml "
+        "or lokakarya-*.yml",
         "rename the file, or move it out of modules/",
     ),
     "unknown_key": (

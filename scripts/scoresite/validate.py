@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import load, outputs
 from .model import FiveR, Glossary, Module, Programme, Project, Session, timetable
+from .participants import read_participants
 from .problems import ContentError, Problem, problem
 from .type_errors import as_problem
 
@@ -19,7 +20,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "glossary.yml": Glossary,
     "5r.yml": FiveR,
 }
-MODULE_GLOB = "modul-*.yml"
+MODULE_GLOBS = ("modul-*.yml", "lokakarya-*.yml")  # SCORE modules; workshops run the same way
 RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
 
 
@@ -38,7 +39,7 @@ def schemas() -> dict[str, str]:
 def model_for(path: Path) -> type[BaseModel] | None:
     if path.name in SINGLE_FILES:
         return SINGLE_FILES[path.name]
-    return Module if path.match(MODULE_GLOB) else None
+    return Module if any(path.match(glob) for glob in MODULE_GLOBS) else None
 
 
 def read_file(path: Path, root: Path) -> tuple[BaseModel | None, load.Document, list[Problem]]:
@@ -183,6 +184,8 @@ def _module_numbers(modules: list[tuple[Module, load.Document]]) -> Iterator[Pro
     seen: dict[tuple[str, object], str] = {}
     for module, doc in modules:
         for key, value in (("id", module.id), ("number", module.number)):
+            if value is None:
+                continue
             owner = seen.setdefault((key, value), doc.path)
             if owner != doc.path:
                 line, col = doc.where((key,))
@@ -262,6 +265,7 @@ def load_project(root: Path) -> Project:
         programme, doc = found["programme.yml"]
         assert isinstance(programme, Programme)
         problems += _ids(programme.worksheets, doc, ("worksheets",), "worksheet")
+        problems += _ids(programme.administration, doc, ("administration",), "worksheet")
     problems += _module_numbers(modules)
     module_ids = _raw_ids(module_docs)
     problems += _cycles(modules)
@@ -270,14 +274,20 @@ def load_project(root: Path) -> Project:
     for doc in module_docs:
         if all(d is not doc for _, d in modules):
             problems += _check_sessions_of_broken_module(doc, terms)
+    participants, more = read_participants(root)
+    problems += more
     if problems:
         raise ContentError(problems)
     programme, glossary, five_r = (found[name][0] for name in SINGLE_FILES)
     assert isinstance(programme, Programme) and isinstance(glossary, Glossary)
     assert isinstance(five_r, FiveR)
-    modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number)
+    modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number or 100)
     project = Project(
-        programme=programme, modules=modules_in_order, five_r=five_r, glossary=glossary
+        programme=programme,
+        modules=modules_in_order,
+        five_r=five_r,
+        glossary=glossary,
+        participants=participants,
     )
     docs = {m.id: doc for m, doc in modules}
     docs.update(programme=found["programme.yml"][1], **{"5r": found["5r.yml"][1]})

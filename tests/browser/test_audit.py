@@ -4,18 +4,13 @@ kept across a reload, exported to CSV and imported back elsewhere; charts drawn;
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
-from test_site_in_browser import CHROMIUM, FLAGS
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
 PAGE = {"id": "materi/5r/audit.html", "en": "en/materi/5r/audit.html"}
 STEPS = yaml.safe_load((ROOT / "modules" / "5r.yml").read_text(encoding="utf-8"))["steps"]
@@ -24,38 +19,15 @@ NOTE = 'Benang sisa, "merah";\nbaris dua, dengan koma'
 COLUMNS = "enterprise,area,auditor,date,step,criterion,score,note,action_who,action_by"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def served(built_site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture(params=["file", "http"])
 def base(request: pytest.FixtureRequest, built_site: Path) -> str:
     if request.param == "file":
         return built_site.as_uri() + "/"
-    return str(request.getfixturevalue("served"))
+    return str(request.getfixturevalue("site_url"))
 
 
 class Errors(list[str]):
-    """Console errors and uncaught exceptions of a page, except the theme's own sitemap.xml
-    request beside the language links (issue 8, fixed apart from the audit)."""
+    """Console errors and uncaught exceptions of a page."""
 
     def watch(self, page: Page) -> Page:
         page.on("console", self._console)
@@ -63,8 +35,7 @@ class Errors(list[str]):
         return page
 
     def _console(self, message: ConsoleMessage) -> None:
-        where = f"{message.text} {message.location.get('url', '')}"
-        if message.type == "error" and "sitemap.xml" not in where:
+        if message.type == "error":
             self.append(message.text)
 
 

@@ -57,6 +57,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "module id '{value}' is taken by the site itself",
         "choose an id other than {taken}",
     ),
+    "at_least": ("{got} is too small here", "use a number of at least {limit}"),
+    "more_than": ("{got} is too small here", "use a number greater than {limit}"),
+    "at_most": ("{got} is too large here", "use a number of at most {limit}"),
+    "too_few": ("{got} entries, fewer than the {limit} needed here", "add entries"),
+    "too_many_entries": ("{got} entries, more than the {limit} allowed here", "remove entries"),
     "choice": ("{got} is not allowed here; expected one of {expected}", "use one of those words"),
     "minutes_sum": (
         "session '{session}' lasts {minutes} minutes but its activities add up to {total}",

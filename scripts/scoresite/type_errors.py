@@ -25,6 +25,15 @@ WRONG_TYPES = {
 }
 
 
+BOUNDS = {  # pydantic code: (our code, the bound in its context)
+    "greater_than_equal": ("at_least", "ge"),
+    "greater_than": ("more_than", "gt"),
+    "less_than_equal": ("at_most", "le"),
+    "too_short": ("too_few", "min_length"),
+    "too_long": ("too_many_entries", "max_length"),
+}
+
+
 def _unwrap(annotation: Any) -> list[Any]:
     """The classes an annotation may hold: list[X] -> [X], A | B -> [A, B], Annotated -> inner."""
     origin = typing.get_origin(annotation)
@@ -123,4 +132,8 @@ def as_problem(item: Any, doc: load.Document, root: type[BaseModel]) -> Problem:
         )
     if kind in OUR_CODES or kind.startswith("markup_"):
         return problem(doc.path, line, col, kind, **ctx)
+    if kind in BOUNDS:
+        code, limit = BOUNDS[kind]
+        got = len(item["input"]) if kind in ("too_short", "too_long") else item["input"]
+        return problem(doc.path, line, col, code, got=got, limit=ctx[limit])
     return problem(doc.path, line, col, "value", detail=item["msg"])

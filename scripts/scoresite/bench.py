@@ -130,6 +130,7 @@ def plain_project(root: Path, target: Path) -> Path:
     PDFs and schemas as static files, the navigation written out; no hook."""
     project = load_project(root / "modules")
     shutil.copytree(root / "docs", target / "docs")
+    shutil.copytree(root / "overrides", target / "overrides")
     for page in (target / "docs").rglob("*.md"):
         lang = next((x for x in LANGUAGES[1:] if page.name.endswith(f".{x}.md")), LANGUAGES[0])
         with page.open("a", encoding="utf-8") as file:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,18 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite.model import LANGUAGES, Project
-from scoresite.pdf import copy_pdfs, render_pdfs
+from scoresite.pdf import copy_pdfs, published, render_pdfs
 from scoresite.problems import SiteError
 from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
 _state: dict[str, Any] = {}
+# printed, not logged: a warning through MkDocs' logger would fail `mkdocs build --strict`
+NO_ADDRESS = (
+    "WARNING: site_url {site_url} is not a published address; printouts carry no QR code "
+    "or web address. Set the real one: make site SITE_URL=https://..."
+)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -41,6 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     generated_dir = Path(config.docs_dir) / ROOT
     # the second language's build (and a serve rebuild with no content change) reuses the work
     if _state.get("inputs") != inputs or not generated_dir.is_dir():
+        if not published(site_url):
+            print(NO_ADDRESS.format(site_url=site_url or "(none)"), file=sys.stderr)
         try:
             project = load_project(root / "modules")
             prints = render_pdfs(project, site_url, root / ".cache" / "pdf")

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 LANGUAGES = ("id", "en")
@@ -97,11 +105,39 @@ class Box(Strictly):
     lines: Annotated[int, Strict(), Field(ge=1, le=30)] = 4
 
 
+Weight = Annotated[int, Strict(), Field(ge=1, le=9)]
+
+
 class Table(Strictly):
+    """Columns to write in. `widths` (one number per column, e.g. [3, 1, 1]) shares out the
+    width when the widths guessed from the headers do not fit; `row_labels` pre-prints the
+    first column, one row per label. A first column "No." is left blank to number by hand."""
+
     kind: Literal["table"]
     label: Text
     columns: Texts
     rows: Annotated[int, Strict(), Field(ge=1, le=40)] = 5
+    widths: list[Weight] | None = None
+    row_labels: list[Text] | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Table:
+        if self.widths is not None and len(self.widths) != len(self.columns):
+            raise PydanticCustomError(
+                "table_shape",
+                "widths has {got} numbers for {want} columns; give one number per column",
+                {"got": len(self.widths), "want": len(self.columns)},
+            )
+        if self.row_labels and "rows" in self.model_fields_set:
+            raise PydanticCustomError(
+                "table_shape", "rows and row_labels both given; keep row_labels only", {}
+            )
+        return self
+
+    @property
+    def printed_rows(self) -> list[Translated | None]:
+        """One entry per printed row: its pre-printed label, or None."""
+        return list(self.row_labels) if self.row_labels else [None] * self.rows
 
 
 class Checklist(Strictly):

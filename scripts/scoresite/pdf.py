@@ -14,6 +14,7 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache, lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
@@ -32,6 +33,7 @@ from .render import (
     printables,
     url,
 )
+from .sheet import landscape, table_layout
 
 PRINT = TEMPLATES / "print"
 ENGINE = "weasyprint-70.0"
@@ -54,13 +56,26 @@ def inline(text: str) -> Markup:
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
+
+
+def published(site_url: str) -> str:
+    """The site's public address for printouts, or "" while it is unset or a placeholder
+    (example.org): a QR code to a placeholder sends every reader nowhere."""
+    host = urlsplit(site_url).hostname or ""
+    if any(host == p or host.endswith("." + p) for p in PLACEHOLDER_HOSTS):
+        return ""
+    return site_url
+
+
 @lru_cache(maxsize=1024)
 def link(page: str, lang: str, site_url: str) -> dict[str, str] | None:
-    """QR code and short address of a page online, or None when no site_url is set."""
-    if not site_url:
+    """QR code (with its quiet zone of 4 modules) and short address of a page online, or None
+    when no real site_url is set."""
+    if not published(site_url):
         return None
     address = site_url.rstrip("/") + "/" + url.in_site(page, lang)
-    qr = segno.make(address, error="m").svg_data_uri(border=0, dark="#000")
+    qr = segno.make(address, error="m").svg_data_uri(border=4, dark="#000", light="#fff")
     return {"qr": qr, "short": address.split("://", 1)[-1]}
 
 
@@ -126,7 +141,11 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         slots=timetable(module) if module else [],
         run=run_sheet,
         max_total=sum(len(s.criteria) * 4 for s in steps),
-        criteria_rows=[f"{i}. {c.text(lang)}" for s in steps for i, c in enumerate(s.criteria, 1)],
+        criteria_rows=[f"{L['criterion'](lang)} {i}" for i in range(1, len(steps[0].criteria) + 1)]
+        if len(steps) == 1
+        else [],
+        table_layout=table_layout,
+        landscape=landscape,
         **item.context,
     )
 
@@ -138,7 +157,8 @@ def _write_pdf(job: tuple[str, str]) -> int:
     html, target = job
     document = HTML(string=html, base_url=str(PRINT)).render()
     partial = target + ".part"
-    document.write_pdf(partial)
+    # tagged (structure tree, /MarkInfo, DisplayDocTitle); no PDF/UA conformance is claimed
+    document.write_pdf(partial, pdf_tags=True)
     os.replace(partial, target)
     return len(document.pages)
 

@@ -46,4 +46,4 @@ debs-test:
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
 clean:
-	rm -rf site site.tmp site.old docs/materi .cache
+	rm -rf site .site.build-* .site.old-* docs/materi .cache

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -32,10 +33,16 @@ def clock(minutes: int, sep: str) -> str:
     return f"{minutes // 60:02d}{sep}{minutes % 60:02d}"
 
 
+MODULE_FILES = [
+    *sorted((ROOT / "modules").glob("modul-*.yml")),
+    *sorted((ROOT / "modules").glob("lokakarya-*.yml")),
+]
+
+
 def expected_schedule(module: dict) -> list[tuple[str, int]]:
     """Session start times worked out from the raw YAML, independently of the generator."""
     hours, mins = map(int, module["schedule"]["start"].split(":"))
-    now = hours * 60 + mins
+    now = hours * 60 + mins + module["schedule"].get("opening", {}).get("minutes", 0)
     pauses = {b["after"]: b["minutes"] for b in module["schedule"].get("breaks", [])}
     starts = []
     for session in module["sessions"]:
@@ -55,7 +62,7 @@ def test_real_site_has_every_page_in_both_languages(built_site: Path) -> None:
     ):
         assert (built_site / page).is_file(), page
         assert (built_site / "en" / page).is_file(), page
-    for path in sorted((ROOT / "modules").glob("modul-*.yml")):
+    for path in MODULE_FILES:
         module = yaml.safe_load(path.read_text(encoding="utf-8"))
         for lang in ("", "en/"):
             folder = built_site / f"{lang}materi/{module['id']}"
@@ -70,21 +77,60 @@ SESSION_ROW = r"<td>(\d\d[.:]\d\d)–\d\d[.:]\d\d</td>\s*<td><a href=\"([\w-]+)\
 
 
 def test_module_pages_show_the_schedule_with_computed_clock_times(built_site: Path) -> None:
-    for path in sorted((ROOT / "modules").glob("modul-*.yml")):
+    for path in MODULE_FILES:
         module = yaml.safe_load(path.read_text(encoding="utf-8"))
         for lang, sep in (("", "."), ("en/", ":")):
             html = (built_site / f"{lang}materi/{module['id']}/index.html").read_text("utf-8")
-            rows = re.findall(
-                r"<td>(\d\d[.:]\d\d)–\d\d[.:]\d\d</td>\s*<td><a href=\"([\w-]+)\.html\"", html
-            )
+            weekday = html.split('id="jadwal-jumat"')[0]
+            rows = re.findall(SESSION_ROW, weekday)
             assert rows == [(clock(start, sep), sid) for sid, start in expected_schedule(module)]
+
+
+def test_total_time_reads_as_teaching_plus_breaks(built_site: Path) -> None:
+    for path in MODULE_FILES:
+        module = yaml.safe_load(path.read_text(encoding="utf-8"))
+        teaching = sum(s["minutes"] for s in module["sessions"])
+        pauses = sum(b["minutes"] for b in module["schedule"].get("breaks", []))
+        html = (built_site / f"materi/{module['id']}/index.html").read_text("utf-8")
+        assert f"{teaching} menit belajar + {pauses} menit istirahat" in html, path.name
+
+
+def minutes(text: str) -> int:
+    return int(text[:2]) * 60 + int(text[3:])
+
+
+SLOT_ROW = r"<td>(\d\d[.:]\d\d)–(\d\d[.:]\d\d)</td>\s*<td>(?:<a href=\"([\w-]+)\.html\"|<em>)"
+
+
+def test_friday_schedule_keeps_session_minutes_and_frees_friday_prayer(built_site: Path) -> None:
+    """Every full-day module shows a Friday table: the same sessions with the same minutes, in
+    the same order, none of them between 11.30 and 13.00, covered by one break."""
+    for path in MODULE_FILES:
+        module = yaml.safe_load(path.read_text(encoding="utf-8"))
+        weekday_starts = dict(expected_schedule(module))
+        html = (built_site / f"materi/{module['id']}/index.html").read_text("utf-8")
+        if max(weekday_starts.values()) < 11 * 60 + 30:
+            assert 'id="jadwal-jumat"' not in html  # a morning only: nothing changes on Friday
+            continue
+        friday = re.findall(SLOT_ROW, html.split('id="jadwal-jumat"')[1])
+        slots = [(minutes(a), minutes(b), sid) for a, b, sid in friday]
+        lengths = {s["id"]: sum(a["minutes"] for a in s["activities"]) for s in module["sessions"]}
+        sessions = [(start, end, sid) for start, end, sid in slots if sid]
+        assert [sid for _, _, sid in sessions] == [s["id"] for s in module["sessions"]]
+        assert all(end - start == lengths[sid] for start, end, sid in sessions)
+        assert all(end <= 11 * 60 + 30 or start >= 13 * 60 for start, end, _ in sessions)
+        assert any(start <= 11 * 60 + 30 and end >= 13 * 60 for start, end, sid in slots if not sid)
+        assert all(a[1] == b[0] for a, b in zip(slots, slots[1:], strict=False))  # no gaps
+        assert slots[0][0] <= minutes(module["schedule"]["start"].replace(":", "."))
 
 
 def test_build_is_byte_for_byte_reproducible(tmp_project: Callable[..., Path]) -> None:
     root = tmp_project()
     assert run_build(root, root / "one").returncode == 0
+    shutil.rmtree(root / ".cache" / "slides")  # slide decks are made again, seconds later
     assert run_build(root, root / "two").returncode == 0
     assert digest(root / "one") == digest(root / "two")
+    assert any(name.endswith(".pptx") for name in digest(root / "one"))
 
 
 def test_failed_build_leaves_previous_site_as_it_was(tmp_project: Callable[..., Path]) -> None:
@@ -98,7 +144,7 @@ def test_failed_build_leaves_previous_site_as_it_was(tmp_project: Callable[..., 
     assert "modules/modul-1-contoh.yml:14:14: session 'sesi-a' lasts 60 minutes" in result.stderr
     assert "Traceback" not in result.stderr
     assert digest(root / "site") == before
-    assert not (root / "site.tmp").exists()
+    assert sorted(p.name for p in root.glob(".site.*")) == []  # no temporary folder left
 
 
 def test_generated_pages_never_touch_hand_written_files(tmp_project: Callable[..., Path]) -> None:

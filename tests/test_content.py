@@ -18,18 +18,46 @@ def project() -> Project:
 
 
 def test_all_five_score_modules_are_there_in_order(project: Project) -> None:
-    assert [(m.number, m.id) for m in project.modules] == [
+    assert [(m.number, m.id) for m in project.modules if m.number] == [
         (1, "kerja-sama"),
         (2, "mutu"),
         (3, "produksi-bersih"),
         (4, "sdm"),
         (5, "k3"),
     ]
-    assert all(m.prerequisites == ["kerja-sama"] for m in project.modules[1:])
+    assert all(m.prerequisites == ["kerja-sama"] for m in project.modules[1:5])
+
+
+def test_5r_workshop_runs_a_day_with_red_tags_and_a_mock_audit(project: Project) -> None:
+    workshop, presentation = (m for m in project.modules if m.label)
+    assert (workshop.id, presentation.id) == ("lokakarya-5r", "presentasi-5r")
+    assert presentation.prerequisites == ["lokakarya-5r"]
+    assert sum(s.minutes for s in workshop.sessions) >= 300
+    titles = " ".join(s.title.id for s in workshop.sessions)
+    assert "label merah" in titles and "Audit tiruan" in titles
+    methods = [a.method for s in workshop.sessions for a in s.activities]
+    assert methods[0] == "quiz" and methods[-1] == "quiz"  # pre-test first, post-test last
+    sheets = {w.id for w in workshop.worksheets} | {w.id for w in presentation.worksheets}
+    assert sheets >= {
+        "label-merah-kartu",
+        "label-merah-daftar",
+        "periksa-5r-harian",
+        "standar-area",
+        "presentasi-sebelum-sesudah",
+    }
+
+
+def test_every_module_opens_with_a_pre_test(project: Project) -> None:
+    for module in project.modules:
+        if module.number:
+            first = module.sessions[0].activities[0]
+            assert (first.method, first.title.id) == ("quiz", "Tes awal"), module.id
 
 
 def test_each_module_fills_a_classroom_day(project: Project) -> None:
     for module in project.modules:
+        if module.id == "presentasi-5r":  # half a day at the end of coaching
+            continue
         assert len(module.sessions) >= 4, module.id
         assert len(module.worksheets) >= 3, module.id
         assert sum(s.minutes for s in module.sessions) >= 300, module.id

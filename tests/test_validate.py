@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
+import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from scoresite.cli import main
@@ -15,33 +19,88 @@ DATA = Path(__file__).parent / "data"
 BAD = sorted((DATA / "bad").glob("*.yml"))
 
 
-def expectations(case: Path) -> list[str]:
+def expectations(case: Path, key: str = "expect") -> list[str]:
     lines = case.read_text(encoding="utf-8").splitlines()
-    return [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
+    return [line.removeprefix(f"# {key}: ") for line in lines if line.startswith(f"# {key}: ")]
 
 
-def test_good_fixture_loads() -> None:
-    project = load_project(DATA / "good")
-    assert [m.id for m in project.modules] == ["kerja-sama"]
-    assert project.modules[0].sessions[1].minutes == 30
+def set_up(case: Path, modules: Path, outside: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run a case's `# setup:` lines in its modules/ folder: entries a YAML file cannot be.
+
+    folder NAME / fifo NAME / big NAME BYTES / write NAME TEXT (Python escapes) /
+    link NAME TARGET / secret NAME (a link to a file outside the project) /
+    unreadable NAME (chmod 000; as root, whom permissions do not stop, reading it fails the
+    same way through a patched Path.read_bytes).
+    """
+    for line in expectations(case, "setup"):
+        op, name, *rest = line.split(" ", 2)
+        path = modules / name
+        if op == "folder":
+            path.mkdir()
+        elif op == "fifo":
+            os.mkfifo(path)
+        elif op == "big":
+            path.write_bytes(b"# " + b"x" * int(rest[0]) + b"\n")
+        elif op == "write":
+            path.write_bytes(codecs.decode(rest[0], "unicode_escape").encode("latin-1"))
+        elif op == "link":
+            path.symlink_to(rest[0])
+        elif op == "secret":
+            (outside / "secret.yml").write_text("password: geheim-123\n", encoding="utf-8")
+            path.symlink_to(outside / "secret.yml")
+        elif op == "unreadable":
+            path.write_text("terms: []\n", encoding="utf-8")
+            path.chmod(0)
+            if os.geteuid() == 0:
+
+                def refuse(self: Path, locked: Path = path, real: Any = Path.read_bytes) -> bytes:
+                    if self == locked:
+                        raise PermissionError(13, "Permission denied")
+                    return real(self)
+
+                monkeypatch.setattr(Path, "read_bytes", refuse)
+        else:
+            raise ValueError(f"{case.name}: unknown setup {op!r}")
 
 
-def test_real_content_is_valid() -> None:
-    project = load_project(Path(__file__).parents[1] / "modules")
-    assert project.modules[0].id == "kerja-sama"
+def case_files(case: Path) -> dict[str, str]:
+    """The case file is its target file (`name.TARGET.yml`; `none` for no file); sections
+    after a line `# --- file: NAME` are further files of the case."""
+    target = case.name.split(".", 1)[1]
+    parts = re.split(r"^# --- file: (\S+)\n", case.read_text(encoding="utf-8"), flags=re.M)
+    files = dict(zip(parts[1::2], parts[2::2], strict=True))
+    if target != "none.yml":
+        files[target] = parts[0]
+    return files
 
 
 @pytest.mark.parametrize("case", BAD, ids=[c.name for c in BAD])
 def test_bad_fixture_reports_file_line_and_message(
-    case: Path, tmp_project: Callable[..., Path]
+    case: Path,
+    tmp_project: Callable[..., Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Each `# expect: LINE:COL: text` is in the report for the case's file, each
+    `# expect: FILE:LINE:COL: text` for another file; `# expect-total: N` counts every
+    problem (so none spill into files that are fine); `# expect-not: text` never appears."""
     target = case.name.split(".", 1)[1]
-    root = tmp_project(files={target: case.read_text(encoding="utf-8")})
+    root = tmp_project(files=case_files(case))
+    set_up(case, root / "modules", tmp_path_factory.mktemp("outside"), monkeypatch)
     with pytest.raises(ContentError) as raised:
         load_project(root / "modules")
     report = raised.value.report()
     for expected in expectations(case):
-        assert f"modules/{target}:{expected}" in report, report
+        place = expected if re.match(r"[^:]+\.ya?ml:", expected) else f"{target}:{expected}"
+        assert f"modules/{place}" in report, report
+    for total in expectations(case, "expect-total"):
+        assert len(raised.value.problems) == int(total), report
+    for unwanted in expectations(case, "expect-not"):
+        assert unwanted not in report, report
+
+
+def test_there_are_golden_cases_for_every_kind_of_problem() -> None:
+    assert len(BAD) >= 45
 
 
 def test_all_problems_are_reported_at_once(tmp_project: Callable[..., Path]) -> None:

@@ -1,61 +1,315 @@
-"""`make bench`: how long each step takes on the real content. Figures, not assertions."""
+"""`make bench`: whole-process build times against their targets, in one run, side by side.
+
+Every step runs in a fresh copy of the project in a temporary folder (a cold cache there, as
+in a fresh clone), as a child process; its wall time, its CPU time (with its workers') and its
+peak memory come from the kernel. Ratios use CPU seconds, which other work on the machine
+disturbs less than wall seconds. Synthetic content (the real modules copied 10 and 50 times
+under new ids) is made there too and never lands in the repository.
+"""
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 import shutil
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from .cli import build
+import yaml
+
+from .model import LANGUAGES
 from .pdf import render_pdfs
-from .render import render_all
+from .render import abbreviations, localized, navigation
 from .validate import load_project
 
-
-def timed(step: Callable[[], object], runs: int) -> float:
-    """Median seconds of `runs` runs."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
-def run(modules: Path = Path("modules"), config: Path = Path("mkdocs.yml")) -> str:
-    project = load_project(modules)
-    pages = render_all(project, [])
-    site_url = "https://example.org/"
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class Row:
+    step: str
+    run: Run
+    ratio: float | None = None
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+
+def measure(command: list[str], cwd: Path, **env: str) -> Run:
+    """Run a command to its end; its wall and CPU seconds (with its children) and peak memory."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as log:
+        child = subprocess.Popen(
+            command, cwd=cwd, env=dict(os.environ, **QUIET, **env), stdout=log, stderr=log
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        if child.returncode != 0:
+            log.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{log.read().decode()[-2000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(
+        *(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu", "peak_mib"))
+    )
+
+
+def copy_project(source: Path, target: Path, times: int = 1) -> Path:
+    """mkdocs.yml, docs/ (without generated pages), scripts/ and modules/, the modules `times`
+    over: copy k of module `id` gets id `id-sk` and number + 10·k."""
+    target.mkdir(parents=True)
+    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("materi", "__pycache__")
+    for folder in ("docs", "scripts", "modules"):
+        shutil.copytree(source / folder, target / folder, ignore=ignore)
+    for path in sorted((source / "modules").glob("modul-*.yml")):
+        text = path.read_text(encoding="utf-8")
+        module_id = re.search(r"^id: (\S+)", text, re.M)
+        number = re.search(r"^number: (\d+)", text, re.M)
+        assert module_id and number, path
+        for k in range(1, times):
+            copy = re.sub(r"^id: \S+", f"id: {module_id[1]}-s{k}", text, count=1, flags=re.M)
+            new = int(number[1]) + 10 * k
+            copy = re.sub(r"^number: \d+", f"number: {new}", copy, count=1, flags=re.M)
+            (target / "modules" / f"modul-{new}-{module_id[1]}-s{k}.yml").write_text(copy, "utf-8")
+    return target
+
+
+def scoresite_build(root: Path) -> Run:
+    return measure([sys.executable, "-m", "scoresite", "build"], root)
+
+
+def mkdocs_build(root: Path, **env: str) -> Run:
+    return measure([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], root, **env)
+
+
+def plain_project(root: Path, target: Path) -> Path:
+    """The same site as plain MkDocs input: generated pages with the abbreviations our hook adds,
+    PDFs and schemas as static files, the navigation written out; no hook."""
+    project = load_project(root / "modules")
+    shutil.copytree(root / "docs", target / "docs")
+    for page in (target / "docs").rglob("*.md"):
+        lang = next((x for x in LANGUAGES[1:] if page.name.endswith(f".{x}.md")), LANGUAGES[0])
+        with page.open("a", encoding="utf-8") as file:
+            file.write(abbreviations(project, lang))
+    site = root / "site"
+    for pdf in site.rglob("*.pdf"):
+        relative = pdf.relative_to(site).as_posix()
+        lang = relative.split("/", 1)[0] if relative.split("/", 1)[0] in LANGUAGES else ""
+        name = relative.removeprefix(f"{lang}/") if lang else relative
+        static = localized(name.removesuffix(".pdf") + ".md", lang or LANGUAGES[0])
+        (target / "docs" / static).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(pdf, (target / "docs" / static).with_suffix(".pdf"))
+    shutil.copytree(site / "schema", target / "docs" / "schema")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks")
+    config.pop("watch", None)
+    config["nav"] = navigation(project)[0]
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return target
+
+
+def edit_module(path: Path, n: int) -> str:
+    """Change the n-th activity instruction of a module (one text, one language)."""
+    text = path.read_text(encoding="utf-8")
+    spots = [m.end() for m in re.finditer(r"instructions:\s*\n\s+id: ", text)]
+    text = text[: spots[n]] + f"(suntingan {n}) " + text[spots[n] :]
+    path.write_text(text, encoding="utf-8")
+    return f"(suntingan {n})"
+
+
+def serve_reload(root: Path, module: Path) -> float:
+    """Seconds from saving a YAML file (one activity's text) to `mkdocs serve` answering with
+    the changed session page (PDFs holding that text are rendered again in between)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=dict(os.environ, **QUIET),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+        data = yaml.safe_load(module.read_text(encoding="utf-8"))
+        page = f"{base.split('/', 3)[3]}materi/{data['id']}/{data['sessions'][0]['id']}.html"
+        address = f"http://127.0.0.1:{port}/{page}"
+        _wait(lambda: "</html>" in _fetch(address), 600)
+        marker = edit_module(module, 0)
+        saved = time.perf_counter()
+        _wait(lambda: marker in _fetch(address), 300)
+        return time.perf_counter() - saved
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _fetch(address: str) -> str:
+    try:
+        with urllib.request.urlopen(address, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait(done: Callable[[], bool], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise RuntimeError("mkdocs serve did not answer in time")
+        time.sleep(0.1)
+
+
+def module_pdf_inodes(site: Path, module_id: str) -> set[int]:
+    return {p.stat().st_ino for p in site.rglob(f"materi/{module_id}/**/*.pdf")}
+
+
+def edits(project: Path) -> tuple[Run, str, bool]:
+    """Three one-text edits in one module; only that module's PDFs may be rendered again."""
+    module = sorted((project / "modules").glob("modul-*.yml"))[1]
+    module_id = re.search(r"^id: (\S+)", module.read_text(encoding="utf-8"), re.M)
+    assert module_id
+    cache = project / ".cache" / "pdf"
+    runs, counts, only_module = [], [], True
+    for n in range(3):
+        before = {p.stat().st_ino for p in cache.glob("*.pdf")}
+        edit_module(module, n)
+        runs.append(scoresite_build(project))
+        fresh = {p.stat().st_ino for p in cache.glob("*.pdf")} - before
+        only_module &= bool(fresh) and fresh <= module_pdf_inodes(project / "site", module_id[1])
+        counts.append(len(fresh))
+    mine = len(module_pdf_inodes(project / "site", module_id[1]))
+    return median(runs), f"{'/'.join(map(str, counts))} of its {mine} PDFs rendered", only_module
+
+
+def pdf_rows(project: Path) -> list[Row]:
+    loaded = load_project(project / "modules")
     cores = os.cpu_count() or 1
-    with tempfile.TemporaryDirectory() as tmp:
-        site, caches = Path(tmp) / "site", Path(tmp)
-        serial = timed(lambda: render_pdfs(project, site_url, caches / "serial", jobs=1), 1)
-        parallel = timed(lambda: render_pdfs(project, site_url, caches / "par", jobs=cores), 1)
-        prints = render_pdfs(project, site_url, caches / "serial", jobs=1)
-        build(config, site)  # fills the project's own PDF cache, as a first `make site` does
-        rows = [
-            ("load + validate modules/", timed(lambda: load_project(modules), 5)),
-            ("render Markdown pages", timed(lambda: render_all(project, prints), 5)),
-            ("render all PDFs, 1 process, empty cache", serial),
-            (f"render all PDFs, {cores} processes, empty cache", parallel),
-            (
-                "render all PDFs, cache full",
-                timed(lambda: render_pdfs(project, site_url, caches / "serial", jobs=1), 3),
-            ),
-            (
-                "site build, PDFs cached (mkdocs --strict, 2 languages)",
-                timed(lambda: build(config, site), 2),
-            ),
+    runs = []
+    for jobs in (1, cores):
+        with tempfile.TemporaryDirectory() as cache:
+            start = time.perf_counter()
+            count = len(render_pdfs(loaded, "https://example.org/", Path(cache), jobs=jobs))
+            runs.append(time.perf_counter() - start)
+    serial = Row(f"render {count} PDFs, 1 process (wall)", Run(runs[0], 0, 0))
+    ratio = runs[1] / runs[0]
+    return [serial, Row(f"the same, {cores} processes (wall)", Run(runs[1], 0, 0), ratio)]
+
+
+def scale_rows(source: Path, tmp: Path) -> list[Row]:
+    rows: list[Row] = []
+    first = 0.0
+    for times in (1, 10, 50):
+        project = copy_project(source, tmp / f"x{times}", times)
+        run = mkdocs_build(project, SCORESITE_PDFS="0")
+        pages = sum(1 for _ in (project / "site").rglob("*.html"))
+        per_page = run.cpu / pages
+        first = first or per_page
+        note = f"{pages} HTML pages, {per_page * 1000:.1f} ms CPU per page"
+        growth = per_page / first
+        if times == 50:
+            rows.append(
+                Row(f"{times}× content, pages only", run, growth, "≤ 1.3", growth <= 1.3, note)
+            )
+            memory = run.peak_mib < 1024
+            rows.append(Row("peak memory at 50×", run, None, "< 1024 MiB", memory))
+        else:
+            rows.append(Row(f"{times}× content, pages only", run, growth, "", None, note))
+        shutil.rmtree(project)
+    return rows
+
+
+def measure_all(source: Path, tmp: Path) -> list[Row]:
+    project = copy_project(source, tmp / "project")
+    cold = scoresite_build(project)
+    noop = median([scoresite_build(project) for _ in range(3)])
+    edit, edited, only_module = edits(project)
+    ours = median([mkdocs_build(project) for _ in range(3)])
+    plain_root = plain_project(project, tmp / "plain")
+    plain = median([mkdocs_build(plain_root) for _ in range(3)])
+    serve = serve_reload(project, sorted((project / "modules").glob("modul-*.yml"))[2])
+    r_noop, r_edit, r_ours = noop.cpu / cold.cpu, edit.cpu / cold.cpu, ours.cpu / plain.cpu
+    return [
+        Row("plain `mkdocs build` of the same pages, PDFs, schemas", plain),
+        Row("our `mkdocs build` (hook), nothing changed", ours, r_ours, "≤ 1.15", r_ours <= 1.15),
+        Row("cold `scoresite build`, empty cache", cold),
+        Row("no-op rebuild", noop, r_noop, "≤ 0.25", r_noop <= 0.25),
+        Row(
+            "one text edited in one module",
+            edit,
+            r_edit,
+            "≤ 0.4",
+            r_edit <= 0.4 and only_module,
+            edited + ("" if only_module else "; OTHER PDFs TOO"),
+        ),
+        *pdf_rows(project),
+        Row("save a YAML file → page reloaded, `mkdocs serve`", Run(serve, 0, 0)),
+        *scale_rows(source, tmp),
+    ]
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| step | wall s | CPU s | peak MiB | ratio | target | met | notes |"]
+    lines.append("|---|--:|--:|--:|--:|---|---|---|")
+    for r in rows:
+        cells = [
+            r.step,
+            f"{r.run.wall:.2f}",
+            f"{r.run.cpu:.2f}" if r.run.cpu else "",
+            f"{r.run.peak_mib:.0f}" if r.run.peak_mib else "",
+            f"{r.ratio:.2f}" if r.ratio is not None else "",
+            r.target,
+            {True: "yes", False: "**no**", None: ""}[r.ok],
+            r.note,
         ]
-        files = sum(1 for p in site.rglob("*") if p.is_file())
-        html = sum(1 for _ in site.rglob("*.html"))
-        shutil.rmtree(site, ignore_errors=True)
-    lines = ["| step | seconds (median) |", "|---|--:|"]
-    lines += [f"| {name} | {seconds:.3f} |" for name, seconds in rows]
-    lines.append(f"\n{len(pages)} Markdown pages; site/ has {html} HTML pages, {files} files")
-    lines.append(f"{len(prints)} PDFs with {sum(r.pages for r in prints)} A4 pages in all")
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def run(source: Path = Path(".")) -> str:
+    """Measure everything; write a CSV under .cache/bench/; return the table."""
+    with tempfile.TemporaryDirectory(prefix="scoresite-bench-") as tmp:
+        rows = measure_all(source.resolve(), Path(tmp))
+    out = source / ".cache" / "bench" / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}.csv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["step", "wall_s", "cpu_s", "peak_mib", "ratio", "target", "met", "notes"])
+        for r in rows:
+            writer.writerow(
+                [
+                    r.step,
+                    f"{r.run.wall:.3f}",
+                    f"{r.run.cpu:.3f}",
+                    f"{r.run.peak_mib:.0f}",
+                    "" if r.ratio is None else f"{r.ratio:.3f}",
+                    r.target,
+                    r.ok,
+                    r.note,
+                ]
+            )
+    cores = os.cpu_count() or 1
+    load = os.getloadavg()[0]
+    return f"{table(rows)}\n\n{cores} cores, load average {load:.1f} at the end; wrote {out}"

@@ -7,10 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import jinja2
 
+from . import lock, spelling
 from .model import SLUG
 from .problems import SiteError
 from .render import TEMPLATES
@@ -20,39 +22,53 @@ from .validate import load_project
 def check(modules: Path) -> str:
     project = load_project(modules)
     sessions = sum(len(m.sessions) for m in project.modules)
-    sheets = sum(len(m.worksheets) for m in project.modules) + len(project.programme.worksheets)
+    programme = project.programme
+    sheets = sum(len(m.worksheets) for m in project.modules) + len(programme.worksheets)
+    sheets += len(programme.administration)
     criteria = sum(len(s.criteria) for s in project.five_r.steps)
+    workshops = sum(1 for m in project.modules if m.label)
     return (
-        f"{modules}: OK: {len(project.modules)} modules, {sessions} sessions, "
+        f"{modules}: OK: {len(project.modules) - workshops} modules, {workshops} workshops, "
+        f"{sessions} sessions, "
         f"{sheets} worksheets, {len(project.five_r.steps)} 5R steps with {criteria} criteria, "
         f"{len(project.glossary.terms)} glossary terms"
     )
 
 
 def build(config: Path, site: Path) -> None:
-    """Build into a fresh folder beside `site`, then swap it in: a failed build leaves the
-    previous site exactly as it was."""
-    fresh, old = site.with_name(site.name + ".tmp"), site.with_name(site.name + ".old")
-    for folder in (fresh, old):
-        shutil.rmtree(folder, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "--config-file",
-        str(config),
-        "--site-dir",
-        str(fresh.resolve()),
-    ]
-    quiet = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if subprocess.run(command, env=quiet, check=False).returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise SiteError(f"build failed; {site}/ is unchanged")
+    """Build into a fresh folder of this build's own beside `site`, then swap it in: a failed
+    build leaves the previous site exactly as it was. One build at a time per project."""
+    fd, inherited = lock.acquire(config.resolve().parent, wait=False)
+    parent = site.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        for kind in ("build", "old"):  # folders of a killed build; we hold the lock
+            for leftover in parent.glob(f".{site.name}.{kind}-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+        fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=parent))
+        if not _mkdocs_build(config, fresh, fd):
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise SiteError(f"build failed; {site}/ is unchanged")
+        _swap(fresh, site)
+    finally:
+        lock.release(fd, inherited)
+
+
+def _mkdocs_build(config: Path, fresh: Path, fd: int) -> bool:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command += ["--config-file", str(config), "--site-dir", str(fresh)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{lock.FD_VARIABLE: str(fd)})
+    return subprocess.run(command, env=env, pass_fds=(fd,), check=False).returncode == 0
+
+
+def _swap(fresh: Path, site: Path) -> None:
+    """Put `fresh` in the place of `site` (two renames, under the build lock)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    fresh.chmod(0o777 & ~umask)  # mkdtemp makes it private; a site is for everyone to read
+    old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=fresh.parent))
     if site.exists():
-        site.rename(old)
+        site.rename(old / site.name)
     fresh.rename(site)
     shutil.rmtree(old, ignore_errors=True)
 
@@ -86,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
+            for warning in spelling.warnings(args.modules):
+                print(warning)
             print(check(args.modules))
         elif args.command == "build":
             build(args.config_file, args.site_dir)

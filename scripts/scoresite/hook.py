@@ -1,14 +1,18 @@
 """The MkDocs hook: a thin layer that runs our steps inside `mkdocs build` and `mkdocs serve`.
 
 Named in mkdocs.yml under `hooks:`. It loads modules/, writes the generated Markdown into
-docs/materi/ (git-ignored, only files that changed), renders the PDFs (cached) and copies
+docs/materi/ (git-ignored, only files that changed), renders the PDFs (cached) and links
 them into the site, sets the navigation, and adds the glossary's abbreviations to every page.
+One build at a time per project (lock.py): a second `mkdocs build` stops at once, a rebuild
+of `mkdocs serve` waits for the other build to finish.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -20,19 +24,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
-from scoresite.model import LANGUAGES, Project
-from scoresite.pdf import copy_pdfs, published, render_pdfs
+from scoresite import lock, search_dedup
+from scoresite.model import LANGUAGES
+from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import ROOT, TEMPLATES, abbreviations, navigation, render_all
+from scoresite.render import ROOT, TEMPLATES, Rendered, abbreviations, navigation, render_all
+from scoresite.search import rebase_search, write_search
+from scoresite.slides import cached_slides, render_decks
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
+PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
 _state: dict[str, Any] = {}
 # printed, not logged: a warning through MkDocs' logger would fail `mkdocs build --strict`
 NO_ADDRESS = (
     "WARNING: site_url {site_url} is not a published address; printouts carry no QR code "
     "or web address. Set the real one: make site SITE_URL=https://..."
 )
+search_dedup.install()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -41,27 +50,100 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    _lock(root)
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
     site_url = published_url(config)
-    inputs = fingerprint(root / "modules", TEMPLATES, site_url, config.docs_dir)
+    pdfs = os.environ.get("SCORESITE_PDFS") != "0"  # 0: pages only (the bench, at scale)
+    key = content_hash(root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir, str(pdfs))
     generated_dir = Path(config.docs_dir) / ROOT
     # the second language's build (and a serve rebuild with no content change) reuses the work
-    if _state.get("inputs") != inputs or not generated_dir.is_dir():
-        if not published(site_url):
+    if _state.get("key") != key or not generated_dir.is_dir():
+        if pdfs and not published(site_url):
             print(NO_ADDRESS.format(site_url=site_url or "(none)"), file=sys.stderr)
         try:
-            project = load_project(root / "modules")
-            prints = render_pdfs(project, site_url, root / ".cache" / "pdf")
-            pages = render_all(project, prints)
-            generated = {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()}
-            sync_tree(generated_dir, generated)
+            work = _generate(root, key, site_url if pdfs else None, generated_dir)
         except SiteError as error:
-            _state.pop("inputs", None)  # build again next time, whatever the files say
+            _state.pop("key", None)  # build again next time, whatever the files say
+            _unlock()
             raise PluginError(str(error)) from None
-        nav, titles = navigation(project)
-        _state.update(inputs=inputs, project=project, titles=titles, prints=prints, nav=nav)
+        _state.update(work, key=key)
     config.nav = copy.deepcopy(_state["nav"])
     return config
+
+
+def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -> dict[str, Any]:
+    """Pages, PDFs and navigation; remembered in .cache/ under the hash of every input (the
+    content, our code and templates, the site address, library versions), so a build of
+    unchanged content in a new process skips loading and rendering. No `site_url`: no PDFs."""
+    memo = root / ".cache" / "build.pickle"
+    work = _recall(memo, key)
+    if work is None:
+        project = load_project(root / "modules")
+        cache = root / ".cache" / "pdf"
+        prints = [] if site_url is None else render_pdfs(project, site_url, cache)
+        if site_url is not None:
+            prints += render_decks(project, root / ".cache" / "slides")
+        pages = render_all(project, prints)
+        nav, titles = navigation(project)
+        work = {
+            "project": project,
+            "prints": prints,
+            "nav": nav,
+            "titles": titles,
+            "generated": {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()},
+            "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
+            "schemas": schemas(),
+        }
+        write_atomic(memo, pickle.dumps((key, work)))
+    sync_tree(generated_dir, work["generated"])
+    return work
+
+
+def _recall(memo: Path, key: str) -> dict[str, Any] | None:
+    """The remembered work for these inputs, if every PDF it names is still whole in the cache."""
+    try:
+        stored, work = pickle.loads(memo.read_bytes())
+    except Exception:  # missing or damaged: a miss, never an error
+        return None
+    if stored != key or not all(map(_intact, work["prints"])):
+        return None
+    return dict(work)
+
+
+def _intact(rendered: Rendered) -> bool:
+    """A cached PDF or slide deck is still there and whole."""
+    check = cached_slides if rendered.printable.kind == "slides" else cached_pages
+    return check(rendered.file) is not None
+
+
+def content_hash(*sources: Path | str) -> str:
+    """SHA-256 of the given settings and of every file (name and bytes) in the given folders."""
+    digest = hashlib.sha256()
+    for source in sources:
+        if isinstance(source, str):
+            digest.update(f"setting\0{source}\0".encode())
+            continue
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"file\0{path.relative_to(source)}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _lock(root: Path) -> None:
+    """Hold the project's build lock from the first on_config to the end of the build."""
+    if "lock" not in _state:
+        try:
+            _state["lock"] = lock.acquire(root, wait=_state.get("command") == "serve")
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+
+
+def _unlock() -> None:
+    """Let another build run: after each build of `mkdocs serve` (a build process that ends
+    lets go of the lock anyway)."""
+    if _state.get("command") == "serve" and "lock" in _state:
+        lock.release(*_state.pop("lock"))
 
 
 def published_url(config: MkDocsConfig) -> str:
@@ -73,19 +155,29 @@ def published_url(config: MkDocsConfig) -> str:
         return str(yaml_load(file).get("site_url") or "")
 
 
-def fingerprint(modules: Path, templates: Path, *settings: str) -> tuple[object, ...]:
-    """What the generated pages and PDFs depend on: file names, sizes, times; settings."""
-    files = sorted([*modules.glob("*.y*ml"), *templates.rglob("*")])
-    stats = [(str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()]
-    return (*settings, *stats)
+def on_pre_build(config: MkDocsConfig) -> None:
+    _state["depth"] = _state.get("depth", 0) + 1  # mkdocs-static-i18n nests one build per language
 
 
+# after mkdocs-static-i18n (-100), which builds the other language inside its own and merges
+# the languages' search entries, and after offline (-100), which inlines the merged index
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
+    _state["depth"] -= 1
+    if _state["depth"]:
+        return
     site = Path(config.site_dir)
+    write_search(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
-    for name, text in schemas().items():
+    for name, text in _state["schemas"].items():
         (site / "schema" / name).write_text(text, encoding="utf-8")
+    _unlock()
+
+
+def on_build_error(error: Exception, **_: Any) -> None:
+    _state["depth"] = 0
+    _unlock()
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the navigation of a language
@@ -98,8 +190,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    project: Project = _state["project"]
-    return markdown + abbreviations(project, _language(config))
+    return markdown + str(_state["abbreviations"][_language(config)])
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = _language(config)
+    return output if lang == LANGUAGES[0] else rebase_search(output, lang)
 
 
 def last_commit_time(root: Path) -> str:

@@ -1,7 +1,13 @@
-"""Read YAML files into plain data, remembering the line and column of every value."""
+"""Read YAML files into plain data, remembering the line and column of every value.
+
+Input is bounded before it is built: size, nesting depth, list length and text length have
+limits, and anchors, aliases and tags (which content never needs) are refused, so no file in
+modules/ can make loading slow or large.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +17,14 @@ import yaml
 from .problems import Problem, problem
 
 Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000  # the largest real file is about 115 KB
+MAX_DEPTH = 12  # lists and mappings inside each other; real content needs 7
+MAX_ITEMS = 500  # entries of one list or mapping; real content needs 64
+MAX_TEXT = 5_000  # characters of one value; the longest real text has about 930
+MAX_PROBLEMS = 20  # per file: one mistake repeated a thousand times needs no thousand lines
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+QUOTE_FIRST = {"*", "&", "!", "%", "@", "`", "|", ">"}
 
 
 @dataclass
@@ -43,8 +57,9 @@ def _resolve(node: yaml.Node) -> Any:
     return construct(_CONSTRUCTOR, node)
 
 
-def _pos(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _pos(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def _build(node: yaml.Node, loc: Loc, doc: Document, problems: list[Problem]) -> Any:
@@ -52,7 +67,10 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, problems: list[Problem]) ->
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _resolve(key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(problem(doc.path, *_pos(key_node), "complex_key"))
+                continue
+            key = _resolve(key_node)
             if key in result:
                 first = doc.keys[(*loc, key)][0]
                 line, col = _pos(key_node)
@@ -77,30 +95,130 @@ def _tabs(path: str, text: str) -> list[Problem]:
     return found
 
 
+def _controls(path: str, text: str) -> list[Problem]:
+    """Invisible control characters (pasted from other programs); never in a YAML file."""
+    found = []
+    for match in CONTROL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        found.append(problem(path, line, column, "control", char=f"U+{ord(match[0]):04X}"))
+    return found[:MAX_PROBLEMS]
+
+
+def _limits(path: str, text: str) -> list[Problem]:
+    """Walk the parse events (nothing is built yet): refuse anchors, aliases and tags, and
+    stop at the first list, text or nesting beyond the limits."""
+    found: list[Problem] = []
+    counts: list[int] = []  # entries so far of each open list or mapping
+    limits: list[int] = []  # a mapping counts keys and values
+    for event in yaml.parse(text, Loader=COMPOSER):
+        where = (path, *_pos(event))
+        if isinstance(event, yaml.AliasEvent):
+            found.append(problem(*where, "alias", name=event.anchor))
+        elif isinstance(event, yaml.NodeEvent) and event.anchor:
+            found.append(problem(*where, "anchor", name=event.anchor))
+        elif isinstance(event, yaml.NodeEvent) and getattr(event, "tag", None):
+            found.append(problem(*where, "tag", tag=getattr(event, "tag", "")))
+        if isinstance(event, yaml.NodeEvent) and counts:
+            counts[-1] += 1
+            if counts[-1] > limits[-1]:
+                return [*found, problem(*where, "too_many", limit=MAX_ITEMS)]
+        if isinstance(event, yaml.CollectionStartEvent):
+            counts.append(0)
+            limits.append(MAX_ITEMS * (2 if isinstance(event, yaml.MappingStartEvent) else 1))
+            if len(counts) > MAX_DEPTH:
+                return [*found, problem(*where, "too_deep", limit=MAX_DEPTH)]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            counts.pop()
+            limits.pop()
+        elif isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_TEXT:
+            found.append(problem(*where, "text_too_long", size=len(event.value), limit=MAX_TEXT))
+        if len(found) >= MAX_PROBLEMS:
+            break
+    return found
+
+
+def _syntax(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A parser error in our words; a text starting with a sign YAML reserves gets "quote it"."""
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    scanning = error.context in ("while scanning an alias", "while scanning an anchor")
+    start = error.context_mark if scanning else mark
+    first = text[start.index] if start and start.index < len(text) else ""
+    if error.problem == "but found another document":
+        return problem(path, line, col, "second_document")
+    if start and first in QUOTE_FIRST:
+        return problem(path, start.line + 1, start.column + 1, "quote_sign", sign=first)
+    detail = error.problem or error.context or "cannot read this"
+    return problem(path, line, col, "yaml_syntax", detail=detail)
+
+
 def parse(path: str, text: str) -> tuple[Document, list[Problem]]:
-    """Parse YAML text; syntax errors, tabs and duplicate keys come back as problems."""
+    """Parse YAML text; syntax errors, tabs, limits and duplicate keys come back as problems."""
     doc = Document(path)
-    problems = _tabs(path, text)
+    problems = _controls(path, text) or _tabs(path, text)
     if problems:
         return doc, problems
     try:
+        problems = _limits(path, text)
+        if problems:
+            return doc, problems
         node = yaml.compose(text, Loader=COMPOSER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = error.problem or error.context or "cannot read this"
-        return doc, [problem(path, line, col, "yaml_syntax", detail=detail)]
+        return doc, [*problems, _syntax(path, text, error)]
+    except yaml.YAMLError:
+        return doc, [problem(path, 1, 1, "yaml_syntax", detail="cannot read this file")]
     if node is not None:
         doc.data = _build(node, (), doc, problems)
     return doc, problems
 
 
+def ignored(path: Path) -> bool:
+    """Files that editors and systems leave beside ours: hidden files (Emacs lock links
+    `.#x.yml`, macOS `._x.yml`), backups (`x.yml~`, `#x.yml#`) and swap files."""
+    return path.name.startswith((".", "#")) or path.suffix not in (".yml", ".yaml")
+
+
+def content_files(root: Path) -> list[Path]:
+    """The files of `root` that are content (or meant to be): *.yml and *.yaml, not ignored."""
+    return sorted(p for p in root.iterdir() if not ignored(p))
+
+
+def _unfit(path: Path, root: Path) -> tuple[str, dict[str, object]] | None:
+    """Why a path cannot be read as a content file, before anything of it is read."""
+    project = root.resolve().parent
+    if path.is_symlink():
+        try:
+            target = path.resolve()
+        except RuntimeError:  # a loop of links
+            return "broken_link", {}
+        if not target.exists():
+            return "broken_link", {}
+        if not target.is_relative_to(project):
+            return "outside", {}
+    if path.is_dir():
+        return "folder", {}
+    if not path.is_file():
+        return "not_a_file", {}
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return "too_big", {"size": size // 1000, "limit": MAX_FILE_BYTES // 1000}
+    return None
+
+
 def read(path: Path, root: Path) -> tuple[Document, list[Problem]]:
-    """Read one file; positions are reported relative to `root`'s parent (e.g. modules/x.yml)."""
+    """Read one file; positions are reported relative to `root`'s parent (e.g. modules/x.yml).
+    A file that cannot be read is named, never shown."""
     shown = (
         path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else str(path)
     )
-    data = path.read_bytes()
+    try:
+        unfit = _unfit(path, root)
+        if unfit:
+            return Document(shown), [problem(shown, 1, 1, unfit[0], **unfit[1])]
+        data = path.read_bytes()
+    except OSError as error:
+        return Document(shown), [problem(shown, 1, 1, "unreadable", reason=error.strerror)]
     try:
         return parse(shown, data.decode("utf-8"))
     except UnicodeDecodeError as error:

@@ -6,6 +6,7 @@ Every human-readable field is `Text`: one plain string (the same in both languag
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Any, Literal
 
@@ -20,9 +21,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import markup
+
 LANGUAGES = ("id", "en")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+MAX_ID = 60  # ids become folder and file names; keeps every path well under system limits
+NOT_TEXT = (bool, int, float, datetime.date)  # YAML 1.1 reads yes, no, 10:30, 2026-01-01 so
 
 
 class Strictly(BaseModel):
@@ -47,11 +52,28 @@ def type_name(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def _plain(text: str, lang: str | None = None) -> str:
+    """Text within the Markdown subset (see markup.py), without surrounding spaces."""
+    where = {"lang": lang} if lang else {}
+    found = markup.check(text.strip())
+    if found:
+        raise PydanticCustomError(found[0], "markup", {"found": found[1], **where})
+    return text.strip()
+
+
+def _unquoted(value: Any, lang: str | None = None) -> PydanticCustomError:
+    """YAML 1.1 reads some unquoted words and numbers as other values; say how to keep text."""
+    where = {"lang": lang} if lang else {}
+    return PydanticCustomError("unquoted", "not text", {"got": type_name(value), **where})
+
+
 def _to_text(value: Any) -> Translated:
     if isinstance(value, str):
         if not value.strip():
             raise PydanticCustomError("empty", "text is empty")
-        return Translated(id=value.strip(), en=value.strip())
+        return Translated(id=_plain(value), en=_plain(value))
+    if isinstance(value, NOT_TEXT):
+        raise _unquoted(value)
     if not isinstance(value, dict):
         raise PydanticCustomError("text", "expected text", {"got": type_name(value)})
     for key in value:
@@ -61,15 +83,41 @@ def _to_text(value: Any) -> Translated:
         text = value.get(lang)
         if text is None or (isinstance(text, str) and not text.strip()):
             raise PydanticCustomError("translation_missing", "missing translation", {"lang": lang})
+        if isinstance(text, NOT_TEXT):
+            raise _unquoted(text, lang)
         if not isinstance(text, str):
             raise PydanticCustomError("text", "expected text", {"got": type_name(text)})
-    return Translated(id=value["id"].strip(), en=value["en"].strip())
+    return Translated(id=_plain(value["id"], "id"), en=_plain(value["en"], "en"))
+
+
+def _not_text(value: Any) -> Any:
+    if isinstance(value, NOT_TEXT):
+        raise _unquoted(value)
+    return value
 
 
 def _slug(value: str) -> str:
+    if len(value) > MAX_ID:
+        raise PydanticCustomError("slug_long", "id too long", {"size": len(value), "limit": MAX_ID})
     if not SLUG.match(value):
         raise PydanticCustomError("slug", "not a safe id", {"value": value})
     return value
+
+
+def _clock_number(value: Any) -> Any:
+    """`start: 10:30` unquoted is the number 630 in YAML 1.1 (base 60)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        time = f"{value // 60:02d}:{value % 60:02d}"
+        raise PydanticCustomError("clock_number", "unquoted time", {"time": time})
+    return value
+
+
+def _term(text: Translated) -> Translated:
+    for lang in LANGUAGES:
+        sign = markup.check_term(text(lang))
+        if sign:
+            raise PydanticCustomError("term_sign", "sign in term", {"sign": sign, "lang": lang})
+    return text
 
 
 def _clock(value: str) -> str:
@@ -80,10 +128,12 @@ def _clock(value: str) -> str:
 
 Text = Annotated[Translated, BeforeValidator(_to_text, json_schema_input_type=str | Translated)]
 Texts = Annotated[list[Text], Field(min_length=1)]
-Slug = Annotated[str, Strict(), AfterValidator(_slug)]
-Clock = Annotated[str, Strict(), AfterValidator(_clock)]
+Slug = Annotated[str, BeforeValidator(_not_text), Strict(), AfterValidator(_slug)]
+Clock = Annotated[str, BeforeValidator(_clock_number), Strict(), AfterValidator(_clock)]
 Minutes = Annotated[int, Strict(), Field(gt=0, le=600)]
-Name = Annotated[str, Strict(), Field(min_length=1)]
+Name = Annotated[
+    str, BeforeValidator(_not_text), Strict(), Field(min_length=1), AfterValidator(_plain)
+]
 
 Method = Literal[
     "presentation",
@@ -110,34 +160,37 @@ Weight = Annotated[int, Strict(), Field(ge=1, le=9)]
 
 class Table(Strictly):
     """Columns to write in. `widths` (one number per column, e.g. [3, 1, 1]) shares out the
-    width when the widths guessed from the headers do not fit; `row_labels` pre-prints the
-    first column, one row per label. A first column "No." is left blank to number by hand."""
+    width when the widths guessed from the headers do not fit. A first column "No." gets the
+    row numbers printed; "No. something" (a cross-reference) is left blank to write in."""
 
     kind: Literal["table"]
     label: Text
     columns: Texts
     rows: Annotated[int, Strict(), Field(ge=1, le=40)] = 5
     widths: list[Weight] | None = None
-    row_labels: list[Text] | None = None
+    # printed in the first column of the first rows (e.g. the indicators of a KPI sheet)
+    row_labels: list[Text] = []
 
     @model_validator(mode="after")
     def _shape(self) -> Table:
+        if len(self.row_labels) > self.rows:
+            raise PydanticCustomError(
+                "row_labels",
+                "{count} row labels but only {rows} rows; set `rows:` to at least {count}",
+                {"count": len(self.row_labels), "rows": self.rows},
+            )
         if self.widths is not None and len(self.widths) != len(self.columns):
             raise PydanticCustomError(
                 "table_shape",
                 "widths has {got} numbers for {want} columns; give one number per column",
                 {"got": len(self.widths), "want": len(self.columns)},
             )
-        if self.row_labels and "rows" in self.model_fields_set:
-            raise PydanticCustomError(
-                "table_shape", "rows and row_labels both given; keep row_labels only", {}
-            )
         return self
 
     @property
     def printed_rows(self) -> list[Translated | None]:
         """One entry per printed row: its pre-printed label, or None."""
-        return list(self.row_labels) if self.row_labels else [None] * self.rows
+        return [*self.row_labels, *[None] * (self.rows - len(self.row_labels))]
 
 
 class Checklist(Strictly):
@@ -156,6 +209,8 @@ class Worksheet(Strictly):
     instructions: Texts
     example: Text | None = None
     fields: Annotated[list[WorksheetField], Field(min_length=1)]
+    # "cards": small cards, several to an A4 sheet with cut lines (e.g. the red-tag card)
+    layout: Literal["sheet", "cards"] = "sheet"
 
 
 class Activity(Strictly):
@@ -185,8 +240,16 @@ class Break(Strictly):
     title: Text
 
 
+class Opening(Strictly):
+    """Registration and opening remarks before the first session."""
+
+    minutes: Minutes
+    title: Text
+
+
 class Schedule(Strictly):
     start: Clock
+    opening: Opening | None = None
     breaks: list[Break] = []
 
 
@@ -202,9 +265,21 @@ class FollowUp(Strictly):
     coach_checks: Texts
 
 
+class Reference(Strictly):
+    """A legal point for trainers only: the statement, its regulation, and where it was checked."""
+
+    statement: Text
+    regulation: Name
+    article: Name | None = None
+    checked: Text
+
+
 class Module(Strictly):
+    """A SCORE module (`number: 1`) or a workshop run the same way (`label: Lokakarya 5R`)."""
+
     id: Slug
-    number: Annotated[int, Strict(), Field(ge=1, le=99)]
+    number: Annotated[int, Strict(), Field(ge=1, le=99)] | None = None
+    label: Text | None = None
     title: Text
     summary: Text
     audience: Texts
@@ -215,6 +290,17 @@ class Module(Strictly):
     worksheets: list[Worksheet] = []
     quiz: Annotated[list[Question], Field(min_length=1)]
     follow_up: FollowUp
+    references: list[Reference] = []
+
+    @model_validator(mode="after")
+    def _number_or_label(self) -> Module:
+        if (self.number is None) == (self.label is None):
+            raise PydanticCustomError(
+                "number_or_label",
+                "a module has either `number:` (a SCORE module) or `label:` (a workshop), "
+                "not both and not neither; write one of them",
+            )
+        return self
 
 
 class Criterion(Strictly):
@@ -249,7 +335,7 @@ class FiveR(Strictly):
 
 class Term(Strictly):
     id: Slug
-    term: Text
+    term: Annotated[Text, AfterValidator(_term)]
     expansion: Text | None = None
     definition: Text
 
@@ -276,6 +362,8 @@ class Programme(Strictly):
     delivery: Annotated[list[Stage], Field(min_length=1)]
     five_r_cycle: Annotated[list[Stage], Field(min_length=1)]
     worksheets: list[Worksheet] = []
+    # course paperwork: attendance, registration, evaluation, test answer sheets
+    administration: list[Worksheet] = []
 
 
 class Project(Strictly):
@@ -285,6 +373,7 @@ class Project(Strictly):
     modules: list[Module]
     five_r: FiveR
     glossary: Glossary
+    participants: list[str] = []  # names for the certificates, from modules/peserta.csv
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
@@ -298,14 +387,46 @@ class Slot(BaseModel):
     title: Translated
     session: Session | None = None
     activity: Activity | None = None
+    pause: Break | None = None
 
 
-def timetable(module: Module) -> list[Slot]:
-    """The module's day: sessions and breaks one after another from the schedule's start."""
-    hours, minutes = module.schedule.start.split(":")
-    clock = int(hours) * 60 + int(minutes)
-    breaks = {b.after: b for b in module.schedule.breaks}
+FRIDAY_PRAYER = (11 * 60 + 30, 13 * 60)  # on Fridays the lunch break covers 11.30–13.00
+
+
+def minutes_of(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def timetable(module: Module, *, friday: bool = False) -> list[Slot]:
+    """The module's day: the opening, then sessions and breaks one after another.
+
+    On Fridays (`friday=True`) the sessions keep their minutes; the lunch break (the longest
+    break that overlaps Friday prayer) stretches to cover the prayer time, and the day starts
+    earlier when the morning would otherwise run into it."""
+    start = minutes_of(module.schedule.start)
+    lengths = {b.after: b.minutes for b in module.schedule.breaks}
+    day = _day(module, start, lengths)
+    if not friday:
+        return day
+    begin, end = FRIDAY_PRAYER
+    lunch = [s for s in day if s.pause and s.start < end and s.end > begin]
+    if not lunch:
+        return day
+    longest = max(lunch, key=lambda s: s.end - s.start)
+    assert longest.pause
+    earlier = max(0, longest.start - begin)
+    stretched = max(longest.pause.minutes, end - (longest.start - earlier))
+    return _day(module, start - earlier, {**lengths, longest.pause.after: stretched})
+
+
+def _day(module: Module, clock: int, lengths: dict[str, int]) -> list[Slot]:
     slots = []
+    opening = module.schedule.opening
+    if opening:
+        slots.append(Slot(start=clock, end=clock + opening.minutes, title=opening.title))
+        clock += opening.minutes
+    breaks = {b.after: b for b in module.schedule.breaks}
     for session in module.sessions:
         slots.append(
             Slot(start=clock, end=clock + session.minutes, title=session.title, session=session)
@@ -313,8 +434,9 @@ def timetable(module: Module) -> list[Slot]:
         clock += session.minutes
         if session.id in breaks:
             pause = breaks[session.id]
-            slots.append(Slot(start=clock, end=clock + pause.minutes, title=pause.title))
-            clock += pause.minutes
+            length = lengths[session.id]
+            slots.append(Slot(start=clock, end=clock + length, title=pause.title, pause=pause))
+            clock += length
     return slots
 
 

@@ -1,25 +1,32 @@
 """Printables: model → print HTML (Jinja2, autoescaped) → A4 PDF (WeasyPrint).
 
-Each PDF is cached under a hash of its print HTML (which holds the CSS and every word), so an
-unchanged PDF is never rendered again; missing ones are rendered in parallel.
+Each PDF is cached under a hash of its print HTML (which holds the CSS and every word; its QR
+code is named there by the address it encodes) and of the versions of the libraries that draw
+it, so an unchanged PDF is never rendered again; missing ones are rendered in parallel. Cache
+entries are written whole or not at all; a damaged one counts as missing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import multiprocessing
 import os
 import shutil
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache, lru_cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
 import markdown
 import segno
 from markupsafe import Markup
+from tqdm import tqdm
 
 from .model import LANGUAGES, Project, Translated, run_sheet, sessions_using, timetable
 from .render import (
@@ -29,14 +36,18 @@ from .render import (
     clock_filter,
     escape,
     labels,
+    module_label,
     module_name,
     printables,
+    session_number,
     url,
 )
 from .sheet import landscape, table_layout
 
 PRINT = TEMPLATES / "print"
-ENGINE = "weasyprint-70.0"
+LIBRARIES = ("weasyprint", "segno", "markdown", "jinja2", "pydantic", "pyyaml")
+ENGINE = " ".join(f"{name}-{version(name)}" for name in LIBRARIES)
+QR = "qr:"
 
 
 @cache
@@ -70,13 +81,12 @@ def published(site_url: str) -> str:
 
 @lru_cache(maxsize=1024)
 def link(page: str, lang: str, site_url: str) -> dict[str, str] | None:
-    """QR code (with its quiet zone of 4 modules) and short address of a page online, or None
-    when no real site_url is set."""
+    """QR code and short address of a page online, or None when no real site_url is set. The QR
+    image is named by its address (`qr:https://…`) and drawn only when a PDF is rendered."""
     if not published(site_url):
         return None
     address = site_url.rstrip("/") + "/" + url.in_site(page, lang)
-    qr = segno.make(address, error="m").svg_data_uri(border=4, dark="#000", light="#fff")
-    return {"qr": qr, "short": address.split("://", 1)[-1]}
+    return {"qr": QR + address, "short": address.split("://", 1)[-1]}
 
 
 def page_of_css(lang: str) -> Markup:
@@ -122,7 +132,9 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
     kicker = [name or project.programme.title(lang)]
     if module and "worksheet" in item.context:
         used = sessions_using(module, item.context["worksheet"].id)
-        kicker += [f"{L['session'](lang)} {module.number}.{n}: {s.title(lang)}" for n, s in used]
+        kicker += [
+            f"{L['session'](lang)} {session_number(module, n)}: {s.title(lang)}" for n, s in used
+        ]
     document_title = f"{item.title(lang)} · {item.group(lang)}"
     template = environment().get_template(item.template)
     return template.render(
@@ -140,6 +152,8 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         owner=" · ".join(kicker),
         slots=timetable(module) if module else [],
         run=run_sheet,
+        module_label=module_label,
+        session_number=session_number,
         max_total=sum(len(s.criteria) * 4 for s in steps),
         criteria_rows=[f"{L['criterion'](lang)} {i}" for i in range(1, len(steps[0].criteria) + 1)]
         if len(steps) == 1
@@ -150,17 +164,79 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
     )
 
 
+def _fetcher() -> Any:
+    """WeasyPrint's fetcher, drawing `qr:<address>` images as QR codes (SVG)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class QRFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, address: str, headers: Any = None) -> Any:
+            if not address.startswith(QR):
+                return super().fetch(address, headers)
+            svg = io.BytesIO()
+            qr = segno.make(address.removeprefix(QR), error="m")
+            qr.save(svg, kind="svg", border=4, dark="#000", light="#fff")  # with its quiet zone
+            return URLFetcherResponse(address, svg.getvalue(), {"Content-Type": "image/svg+xml"})
+
+    return QRFetcher(fail_on_errors=True)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file of our own beside it, then rename."""
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            os.fchmod(file.fileno(), 0o644)
+            file.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def _write_pdf(job: tuple[str, str]) -> int:
-    """Render one PDF (in a worker process); write it whole or not at all; return its pages."""
+    """Render one PDF (in a worker process) and its page count into the cache; return pages."""
     from weasyprint import HTML
 
     html, target = job
-    document = HTML(string=html, base_url=str(PRINT)).render()
-    partial = target + ".part"
+    document = HTML(string=html, base_url=str(PRINT), url_fetcher=_fetcher()).render()
     # tagged (structure tree, /MarkInfo, DisplayDocTitle); no PDF/UA conformance is claimed
-    document.write_pdf(partial, pdf_tags=True)
-    os.replace(partial, target)
+    data = document.write_pdf(pdf_tags=True)
+    pdf = Path(target)
+    write_atomic(pdf, data)
+    meta = {"pages": len(document.pages), "size": len(data)}
+    write_atomic(pdf.with_suffix(".json"), json.dumps(meta).encode())
     return len(document.pages)
+
+
+def cached_pages(pdf: Path) -> int | None:
+    """Pages of a cached PDF; None when it is missing, cut short or its record is damaged."""
+    try:
+        meta = json.loads(pdf.with_suffix(".json").read_bytes())
+        with pdf.open("rb") as file:
+            size = file.seek(0, os.SEEK_END)
+            file.seek(max(0, size - 32))
+            tail = file.read()
+    except (OSError, ValueError):
+        return None
+    pages = meta.get("pages") if isinstance(meta, dict) else None
+    whole = isinstance(meta, dict) and meta.get("size") == size and b"%%EOF" in tail
+    return pages if whole and isinstance(pages, int) and pages > 0 else None
+
+
+def _render(batch: list[tuple[str, str]], jobs: int) -> None:
+    """Render the missing PDFs, in parallel when there are several, showing n of N on a terminal."""
+    workers = min(jobs or os.cpu_count() or 1, len(batch))
+    progress = tqdm(total=len(batch), desc="PDF", unit="pdf", disable=None, leave=False)
+    with progress:
+        if workers <= 1:
+            for job in batch:
+                _write_pdf(job)
+                progress.update()
+            return
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for _ in pool.map(_write_pdf, batch):
+                progress.update()
 
 
 def render_pdfs(project: Project, site_url: str, cache_dir: Path, jobs: int = 0) -> list[Rendered]:
@@ -176,36 +252,27 @@ def render_pdfs(project: Project, site_url: str, cache_dir: Path, jobs: int = 0)
             key = hashlib.sha256(f"{ENGINE}\n{html}".encode()).hexdigest()[:32]
             pdf = cache_dir / f"{key}.pdf"
             planned.append((item, lang, pdf))
-            if not (pdf.exists() and pdf.with_suffix(".json").exists()):
+            if cached_pages(pdf) is None:
                 todo[pdf] = html
-    workers = jobs or os.cpu_count() or 1
-    batch = [(html, str(pdf)) for pdf, html in todo.items()]
-    if workers > 1 and len(batch) > 1:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            counts = list(pool.map(_write_pdf, batch))
-    else:
-        counts = [_write_pdf(job) for job in batch]
-    for pdf, pages in zip(todo, counts, strict=True):
-        pdf.with_suffix(".json").write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    _render([(html, str(pdf)) for pdf, html in todo.items()], jobs)
     used = {p for _, _, pdf in planned for p in (pdf, pdf.with_suffix(".json"))}
     for stale in cache_dir.iterdir():
         if stale not in used:
             stale.unlink()
     return [
-        Rendered(
-            item,
-            lang,
-            pdf,
-            json.loads(pdf.with_suffix(".json").read_text())["pages"],
-            pdf.stat().st_size,
-        )
+        Rendered(item, lang, pdf, cached_pages(pdf) or 0, pdf.stat().st_size)
         for item, lang, pdf in planned
     ]
 
 
 def copy_pdfs(rendered: list[Rendered], site_dir: Path) -> None:
+    """Put each PDF in the site: a hard link to its cache entry (which is never written in
+    place, only replaced), or a copy where links cannot be made."""
     for r in rendered:
         target = site_dir / url.in_site(r.printable.path, r.lang)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(r.file, target)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(r.file, target)
+        except OSError:
+            shutil.copyfile(r.file, target)

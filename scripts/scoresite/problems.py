@@ -24,7 +24,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "keep one of the two; a later key would silently replace the first",
     ),
     "unknown_file": (
-        "unknown file name; expected programme.yml, glossary.yml, 5r.yml or modul-*.yml",
+        "unknown file name; expected programme.yml, glossary.yml, 5r.yml, modul-*.yml "
+        "or lokakarya-*.yml",
         "rename the file, or move it out of modules/",
     ),
     "unknown_key": (
@@ -80,6 +81,134 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer": (
         "answer {value} does not match any of the {count} options",
         "give the number of the right option, 1 to {count}",
+    ),
+    # what is in modules/: named, never shown
+    "folder": ("this is a folder, not a file", "rename it, or move it out of modules/"),
+    "not_a_file": ("this is not a regular file", "replace it with a YAML file, or remove it"),
+    "broken_link": (
+        "this link leads to no file (its target is missing, or links back to it)",
+        "remove the link",
+    ),
+    "second_document": (
+        "a second YAML document starts here",
+        "keep one document per file: remove the '---' line and what follows, or move it",
+    ),
+    "outside": (
+        "this link points to a file outside the project; it is not read",
+        "copy the file into modules/ instead of linking to it",
+    ),
+    "unreadable": ("cannot read this file ({reason})", "check its permissions, e.g. chmod a+r"),
+    # bounded input
+    "too_big": (
+        "file of {size} KB is larger than the limit of {limit} KB",
+        "split the content into several files, or remove what is not content",
+    ),
+    "too_deep": (
+        "lists and mappings nested more than {limit} levels deep",
+        "check the indentation here; content never nests this deep",
+    ),
+    "too_many": (
+        "more than {limit} entries in one list or mapping",
+        "split the list; content never needs this many entries",
+    ),
+    "text_too_long": (
+        "text of {size} characters is longer than the limit of {limit}",
+        "shorten it, or split it into several texts (e.g. a list of paragraphs)",
+    ),
+    "alias": (
+        "'*{name}' is a YAML alias (a copy of another part); content does not use them",
+        "if this is text, put it in quotes; otherwise write the part out in full",
+    ),
+    "anchor": (
+        "'&{name}' is a YAML anchor; content does not use them",
+        "if this is text, put it in quotes; otherwise remove '&{name}'",
+    ),
+    "tag": (
+        "'{tag}' is a YAML tag; content does not use them",
+        "if this is text, put it in quotes; otherwise remove the tag",
+    ),
+    "quote_sign": (
+        "a text cannot start with '{sign}' in YAML",
+        'put the text in quotes, e.g. "{sign}…"',
+    ),
+    "complex_key": ("a key must be a plain word", "write the key as a word followed by ':'"),
+    # YAML 1.1 traps
+    "unquoted": (
+        "YAML reads this as {got}, not as text",
+        "put the text in quotes (unquoted yes, no, on, off, numbers and dates are values)",
+    ),
+    "clock_number": (
+        "YAML reads an unquoted time as a number (base 60), not as {time}",
+        'put the time in quotes: "{time}"',
+    ),
+    "slug_long": (
+        "id of {size} characters is longer than the limit of {limit}; ids become file names",
+        "shorten it to a few words, e.g. 'kerja-sama'",
+    ),
+    "term_sign": (
+        "'{sign}' in a glossary term breaks its tooltip and links",
+        "write the term without square brackets or backslashes",
+    ),
+    "day_too_long": (
+        "the day ends at {end}, past midnight",
+        "start earlier, or shorten the sessions and breaks",
+    ),
+    "cycle": (
+        "circular prerequisites: {cycle}",
+        "a module cannot come before itself; remove one of these prerequisites",
+    ),
+    "collision": (
+        "{this} would be written to {target}, which is also {other} ({where})",
+        "give it another id",
+    ),
+    # Markdown beyond the subset (markup.py); {found} is the part of the text concerned
+    "markup_break": (
+        "line break inside a text ('{found}'); a text is one paragraph",
+        "use '>' instead of '|' (or no sign), or make a list of texts for several paragraphs",
+    ),
+    "markup_attributes": (
+        "'{found}': curly braces set HTML attributes in this site's Markdown",
+        "remove the {{…}}, or use round brackets",
+    ),
+    "markup_code": (
+        "'{found}': backticks make code, which texts do not use",
+        "remove the backticks, or use quotes",
+    ),
+    "markup_control": (
+        "invisible control character in the text, after '{found}'",
+        "delete it (it often comes with text pasted from another program)",
+    ),
+    "markup_image": ("'{found}': texts cannot show images", "remove the '!' before '['"),
+    "markup_toc": ("'{found}' would become a table of contents", "write it another way"),
+    "markup_heading": (
+        "'{found}': a text starting with '#' becomes a heading",
+        "reword the start, e.g. 'No. 1' instead of '#1'",
+    ),
+    "markup_list": (
+        "'{found}': a text starting like this becomes a list",
+        "reword the start; for several items, make a YAML list of texts",
+    ),
+    "markup_rule": ("'{found}' becomes a horizontal line", "write words, not a line of signs"),
+    "markup_block": (
+        "'{found}': a text starting like this becomes a box, code or definition",
+        "reword the start",
+    ),
+    "markup_definition": (
+        "'{found}': a text starting with [x]: defines a link or an abbreviation",
+        "put abbreviations in glossary.yml; write links as [text](https://…)",
+    ),
+    "markup_task": ("'{found}' becomes a tick box", "reword the start, e.g. '(x)'"),
+    "markup_link": (
+        "link to '{found}' is not allowed; links may go to http(s), mailto or pages of this site",
+        "link to an https:// address or a page path, or remove the link",
+    ),
+    "markup_brackets": (
+        "'{found}': square brackets that do not pair up break links",
+        "write brackets in pairs, or use round brackets",
+    ),
+    "control": (
+        "invisible control character {char}",
+        "delete it (it often comes with text pasted from another program)",
     ),
 }
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
 
+from .audit import audit_json
 from .model import (
     LANGUAGES,
     Module,
@@ -63,6 +64,14 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
         return f"{ROOT}/{owner}/lembar-kerja/{worksheet.id}.md"
 
     @staticmethod
+    def admin(worksheet: Worksheet) -> str:
+        return f"{ROOT}/administrasi/{worksheet.id}.md"
+
+    @staticmethod
+    def certificate(module: Module) -> str:
+        return f"{ROOT}/{module.id}/sertifikat.pdf"
+
+    @staticmethod
     def quiz(module: Module) -> str:
         return f"{ROOT}/{module.id}/tes.md"
 
@@ -74,6 +83,7 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
     def step(step: Step) -> str:
         return f"{ROOT}/5r/{step.id}.md"
 
+    audit = f"{ROOT}/5r/audit.md"
     prints = f"{ROOT}/cetak.md"
     audit_form = f"{ROOT}/5r/formulir-audit-5r.pdf"
     score_sheet = f"{ROOT}/5r/lembar-skor-5r.pdf"
@@ -81,6 +91,10 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
     @staticmethod
     def workbook(module: Module) -> str:
         return f"{ROOT}/{module.id}/buku-kerja.pdf"
+
+    @staticmethod
+    def slides(module: Module) -> str:
+        return f"{ROOT}/{module.id}/slide.pptx"
 
     @staticmethod
     def pdf(page: str) -> str:
@@ -96,7 +110,8 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
 
 @dataclass(frozen=True)
 class Printable:
-    """A PDF to print: where it goes (under the language root), what it prints, for whom."""
+    """A PDF to print or a slide deck to show: where it goes (under the language root), what
+    it holds, for whom."""
 
     path: str
     page: str
@@ -119,18 +134,28 @@ class Rendered:
     size: int
 
 
+def module_label(module: Module) -> Translated:
+    """'Modul 1' / 'Module 1' for a SCORE module; a workshop's own label ('Lokakarya 5R')."""
+    if module.label:
+        return module.label
+    word = labels()["module"]
+    return Translated(id=f"{word.id} {module.number}", en=f"{word.en} {module.number}")
+
+
 def module_name(module: Module) -> Translated:
     """'Modul 1: Kerja sama di tempat kerja' / 'Module 1: Workplace cooperation'."""
-    word = labels()["module"]
-    return Translated(
-        id=f"{word.id} {module.number}: {module.title.id}",
-        en=f"{word.en} {module.number}: {module.title.en}",
-    )
+    label = module_label(module)
+    return Translated(id=f"{label.id}: {module.title.id}", en=f"{label.en}: {module.title.en}")
+
+
+def session_number(module: Module, number: int) -> str:
+    """'1.2' for the second session of Module 1; '2' in a workshop."""
+    return f"{module.number}.{number}" if module.number else str(number)
 
 
 def printables(project: Project) -> list[Printable]:
-    def sheet(module: Module | None, w: Worksheet, group: Translated) -> Printable:
-        page = url.worksheet(module, w)
+    def sheet(module: Module | None, w: Worksheet, group: Translated, page: str = "") -> Printable:
+        page = page or url.worksheet(module, w)
         context = {"worksheet": w, "module": module}
         return Printable(
             url.pdf(page), page, "worksheet", "worksheet.html", w.title, group, context=context
@@ -139,9 +164,24 @@ def printables(project: Project) -> list[Printable]:
     L = labels()
     programme = project.programme.title
     found = [sheet(None, w, programme) for w in project.programme.worksheets]
+    found += [
+        sheet(None, w, L["administration"], url.admin(w)) for w in project.programme.administration
+    ]
     for m in project.modules:
         name = module_name(m)
         found += [sheet(m, w, name) for w in m.worksheets]
+        found.append(
+            Printable(
+                url.certificate(m),
+                url.module(m),
+                "certificate",
+                "certificate.html",
+                L["certificate"],
+                name,
+                trainer=True,
+                context={"module": m, "names": project.participants or [""]},
+            )
+        )
         found.append(
             Printable(
                 url.workbook(m),
@@ -196,6 +236,10 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
 
     found = [Page(url.programme, "programme.md")]
     found += [sheet(None, w) for w in project.programme.worksheets]
+    found += [
+        Page(url.admin(w), "worksheet.md", {"worksheet": w, "module": None})
+        for w in project.programme.administration
+    ]
     for module in project.modules:
         found.append(Page(url.module(module), "module.md", {"module": module}))
         slots = [s for s in timetable(module) if s.session]
@@ -215,11 +259,14 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
         found.append(Page(url.trainer(module), "trainer.md", {"module": module}))
     found.append(Page(url.five_r, "five_r.md"))
     found += [Page(url.step(s), "step.md", {"step": s}) for s in project.five_r.steps]
+    data = partial(audit_json, project.five_r, labels())
+    found.append(Page(url.audit, "audit.md", {"audit_json": data}))
     found.append(Page(url.glossary, "glossary.md"))
     rows: dict[Printable, dict[str, Rendered]] = {}
+    decks: dict[Printable, dict[str, Rendered]] = {}
     for r in prints:
-        rows.setdefault(r.printable, {})[r.lang] = r
-    found.append(Page(url.prints, "prints.md", {"rows": rows}))
+        (decks if r.printable.kind == "slides" else rows).setdefault(r.printable, {})[r.lang] = r
+    found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks}))
     return found
 
 
@@ -306,6 +353,8 @@ def render(page: Page, project: Project, lang: str) -> str:
         timetable=timetable,
         sessions_using=sessions_using,
         table_layout=table_layout,
+        module_label=module_label,
+        session_number=session_number,
         **page.context,
     )
 
@@ -336,12 +385,17 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
         "panduan.md",
         section(programme.title, [url.programme, *programme_sheets]),
     ]
+    if programme.administration:
+        admin = [url.admin(w) for w in programme.administration]
+        nav.append(section(L["administration"], admin))
+    five_r: list[Any] = [url.five_r, *map(url.step, project.five_r.steps), url.audit]
     for m in project.modules:
-        name = module_name(m)
         sessions = [url.session(m, s) for s in m.sessions]
         sheets = section(L["worksheets"], [url.worksheet(m, w) for w in m.worksheets])
-        nav.append(section(name, [url.module(m), *sessions, sheets, url.quiz(m), url.trainer(m)]))
-    nav.append(section(project.five_r.title, [url.five_r, *map(url.step, project.five_r.steps)]))
+        items = section(module_name(m), [url.module(m), *sessions, sheets, url.quiz(m)])
+        items[module_name(m).id].append(url.trainer(m))
+        (nav if m.number else five_r).append(items)
+    nav.append(section(project.five_r.title, five_r))
     nav.append(url.glossary)
     nav.append(url.prints)
     return nav, titles

@@ -2,38 +2,26 @@
 
 from __future__ import annotations
 
-import difflib
 import json
-import types
-import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import load
-from .model import FiveR, Glossary, Module, Programme, Project, Session, type_name
-from .problems import KEY_SYNONYMS, ContentError, Problem, problem
+from . import load, outputs
+from .model import FiveR, Glossary, Module, Programme, Project, Session, timetable
+from .participants import read_participants
+from .problems import ContentError, Problem, problem
+from .type_errors import as_problem
 
 SINGLE_FILES: dict[str, type[BaseModel]] = {
     "programme.yml": Programme,
     "glossary.yml": Glossary,
     "5r.yml": FiveR,
 }
-MODULE_GLOB = "modul-*.yml"
+MODULE_GLOBS = ("modul-*.yml", "lokakarya-*.yml")  # SCORE modules; workshops run the same way
 RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
-
-WRONG_TYPES = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "list_type": "a list (lines starting with '- ')",
-    "dict_type": "a mapping (lines of 'key: value')",
-    "model_type": "a mapping (lines of 'key: value')",
-    "model_attributes_type": "a mapping (lines of 'key: value')",
-}
 
 
 def schemas() -> dict[str, str]:
@@ -51,95 +39,7 @@ def schemas() -> dict[str, str]:
 def model_for(path: Path) -> type[BaseModel] | None:
     if path.name in SINGLE_FILES:
         return SINGLE_FILES[path.name]
-    return Module if path.match(MODULE_GLOB) else None
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    """The classes an annotation may hold: list[X] -> [X], A | B -> [A, B], Annotated -> inner."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (list, dict):
-        return _unwrap(typing.get_args(annotation)[-1])
-    if origin in (typing.Union, types.UnionType):
-        return [c for arg in typing.get_args(annotation) for c in _unwrap(arg)]
-    return [annotation]
-
-
-def _walk(root: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, tuple]:
-    """Follow a pydantic error location through the model classes.
-
-    Returns the model class found at the end and the location as it is in the YAML
-    (pydantic adds the tag of a tagged union, e.g. `box`, which the YAML does not have).
-    """
-    clean: list[Any] = []
-    candidates: list[Any] = [root]
-    for part in loc:
-        models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
-        if isinstance(part, int) or not models:
-            clean.append(part)
-            continue
-        tagged = [m for m in models if m.model_fields.get("kind") and part not in m.model_fields]
-        if len(models) > 1 and tagged:
-            candidates = [m for m in models if part in str(m.model_fields["kind"].annotation)]
-            continue
-        field = models[0].model_fields.get(str(part))
-        clean.append(part)
-        candidates = _unwrap(field.annotation) if field else []
-    models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
-    return (models[0] if len(models) == 1 else None), tuple(clean)
-
-
-OUR_CODES = {"text", "empty", "slug", "clock", "translation_missing", "translation_unknown"}
-
-
-def _problem(item: Any, doc: load.Document, root: type[BaseModel]) -> Problem:
-    """One pydantic error as a Problem at its place in the YAML, in our words."""
-    kind, ctx = item["type"], item.get("ctx") or {}
-    parent, _ = _walk(root, item["loc"][:-1])
-    _, loc = _walk(root, item["loc"])
-    line, col = doc.where(loc)
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        allowed = list(parent.model_fields) if parent else []
-        close = [KEY_SYNONYMS[key]] if KEY_SYNONYMS.get(key) in allowed else []
-        close = close or difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else "remove it or check its indentation"
-        line, col = doc.where(loc, key=True)
-        return problem(
-            doc.path, line, col, "unknown_key", key=key, allowed=", ".join(allowed), hint=hint
-        )
-    if kind == "missing":
-        line, col = doc.where(loc[:-1])
-        return problem(doc.path, line, col, "missing", key=loc[-1])
-    if kind == "union_tag_not_found":
-        return problem(doc.path, line, col, "missing", key=ctx.get("discriminator", "kind"))
-    if kind == "union_tag_invalid":
-        line, col = doc.where((*loc, "kind"))
-        return problem(
-            doc.path, line, col, "choice", got=repr(ctx["tag"]), expected=ctx["expected_tags"]
-        )
-    if kind == "literal_error":
-        return problem(
-            doc.path,
-            line,
-            col,
-            "choice",
-            got=type_name(item["input"]),
-            expected=ctx.get("expected", ""),
-        )
-    if kind in WRONG_TYPES:
-        return problem(
-            doc.path,
-            line,
-            col,
-            "wrong_type",
-            expected=WRONG_TYPES[kind],
-            got=type_name(item["input"]),
-        )
-    if kind in OUR_CODES:
-        return problem(doc.path, line, col, kind, **ctx)
-    return problem(doc.path, line, col, "value", detail=item["msg"])
+    return Module if any(path.match(glob) for glob in MODULE_GLOBS) else None
 
 
 def read_file(path: Path, root: Path) -> tuple[BaseModel | None, load.Document, list[Problem]]:
@@ -153,7 +53,7 @@ def read_file(path: Path, root: Path) -> tuple[BaseModel | None, load.Document, 
     try:
         return cls.model_validate(doc.data), doc, []
     except ValidationError as error:
-        return None, doc, sorted({_problem(item, doc, cls) for item in error.errors()})
+        return None, doc, sorted({as_problem(item, doc, cls) for item in error.errors()})
 
 
 def _ids(items: list[Any], doc: load.Document, base: tuple, what: str) -> Iterator[Problem]:
@@ -233,7 +133,7 @@ def _check_sessions_of_broken_module(
 
 
 def _check_module(
-    module: Module, doc: load.Document, modules: set[str], terms: set[str] | None
+    module: Module, doc: load.Document, modules: set[str] | None, terms: set[str] | None
 ) -> Iterator[Problem]:
     if module.id in RESERVED_MODULE_IDS:
         line, col = doc.where(("id",))
@@ -247,7 +147,12 @@ def _check_module(
         )
     yield from _ids(module.sessions, doc, ("sessions",), "session")
     yield from _ids(module.worksheets, doc, ("worksheets",), "worksheet")
-    yield from _refs(module.prerequisites, modules - {module.id}, doc, ("prerequisites",), "module")
+    others = None if modules is None else modules - {module.id}
+    yield from _refs(module.prerequisites, others, doc, ("prerequisites",), "module")
+    end = timetable(module)[-1].end
+    if end > 24 * 60:
+        line, col = doc.where(("schedule", "start"))
+        yield problem(doc.path, line, col, "day_too_long", end=f"{end // 60}:{end % 60:02d}")
     sheets = {w.id for w in module.worksheets}
     for i, session in enumerate(module.sessions):
         yield from _check_session(session, i, doc, sheets, terms)
@@ -279,6 +184,8 @@ def _module_numbers(modules: list[tuple[Module, load.Document]]) -> Iterator[Pro
     seen: dict[tuple[str, object], str] = {}
     for module, doc in modules:
         for key, value in (("id", module.id), ("number", module.number)):
+            if value is None:
+                continue
             owner = seen.setdefault((key, value), doc.path)
             if owner != doc.path:
                 line, col = doc.where((key,))
@@ -291,10 +198,34 @@ def _module_numbers(modules: list[tuple[Module, load.Document]]) -> Iterator[Pro
                 )
 
 
-def _raw_ids(docs: list[load.Document]) -> set[str]:
-    return {
-        d.data["id"] for d in docs if isinstance(d.data, dict) and isinstance(d.data.get("id"), str)
-    }
+def _raw_ids(docs: list[load.Document]) -> set[str] | None:
+    """The ids of all module files, or None when a file's id cannot be read: references to
+    modules are then not checked, rather than reported against files that are fine."""
+    ids = [d.data.get("id") if isinstance(d.data, dict) else None for d in docs]
+    return {i for i in ids if isinstance(i, str)} if all(isinstance(i, str) for i in ids) else None
+
+
+def _cycles(modules: list[tuple[Module, load.Document]]) -> Iterator[Problem]:
+    """Circular prerequisites, each cycle named once, at the first module in it."""
+    needs = {m.id: m.prerequisites for m, _ in modules}
+    docs = {m.id: doc for m, doc in modules}
+    reported: set[frozenset[str]] = set()
+
+    def walk(path: list[str]) -> Iterator[list[str]]:
+        for next_id in needs.get(path[-1], []):
+            if next_id == path[0]:
+                yield path
+            elif next_id not in path and next_id > path[0]:
+                yield from walk([*path, next_id])
+
+    for start in sorted(needs):
+        for cycle in walk([start]):
+            if len(cycle) > 1 and frozenset(cycle) not in reported:
+                reported.add(frozenset(cycle))
+                doc = docs[start]
+                i = needs[start].index(cycle[1])
+                line, col = doc.where(("prerequisites", i))
+                yield problem(doc.path, line, col, "cycle", cycle=" → ".join([*cycle, start]))
 
 
 def load_project(root: Path) -> Project:
@@ -307,7 +238,7 @@ def load_project(root: Path) -> Project:
     found: dict[str, tuple[BaseModel, load.Document]] = {}
     modules: list[tuple[Module, load.Document]] = []
     module_docs: list[load.Document] = []
-    for path in sorted(root.glob("*.yml")) + sorted(root.glob("*.yaml")):
+    for path in load.content_files(root):
         model, doc, file_problems = read_file(path, root)
         problems += file_problems
         if model_for(path) is Module:
@@ -334,17 +265,33 @@ def load_project(root: Path) -> Project:
         programme, doc = found["programme.yml"]
         assert isinstance(programme, Programme)
         problems += _ids(programme.worksheets, doc, ("worksheets",), "worksheet")
+        problems += _ids(programme.administration, doc, ("administration",), "worksheet")
     problems += _module_numbers(modules)
     module_ids = _raw_ids(module_docs)
+    problems += _cycles(modules)
     for module, doc in modules:
         problems += _check_module(module, doc, module_ids, terms)
     for doc in module_docs:
         if all(d is not doc for _, d in modules):
             problems += _check_sessions_of_broken_module(doc, terms)
+    participants, more = read_participants(root)
+    problems += more
     if problems:
         raise ContentError(problems)
     programme, glossary, five_r = (found[name][0] for name in SINGLE_FILES)
     assert isinstance(programme, Programme) and isinstance(glossary, Glossary)
     assert isinstance(five_r, FiveR)
-    modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number)
-    return Project(programme=programme, modules=modules_in_order, five_r=five_r, glossary=glossary)
+    modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number or 100)
+    project = Project(
+        programme=programme,
+        modules=modules_in_order,
+        five_r=five_r,
+        glossary=glossary,
+        participants=participants,
+    )
+    docs = {m.id: doc for m, doc in modules}
+    docs.update(programme=found["programme.yml"][1], **{"5r": found["5r.yml"][1]})
+    collided = list(outputs.collisions(project, outputs.origins(project, docs)))
+    if collided:
+        raise ContentError(collided)
+    return project

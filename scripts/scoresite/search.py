@@ -1,0 +1,143 @@
+"""Search per language: one index per language, and Indonesian stemming for lunr, offline.
+
+MkDocs' search (with mkdocs-static-i18n) writes one index of every language's pages at
+`search/search_index.json`. `split_index` gives each language its own index in its own
+folder (`search/` for Indonesian, `en/search/` for English), and `rebase_search` points the
+pages of a language at their folder, so that results never mix. `lunr_id_script` builds
+`lunr.id.min.js`, which the theme's search worker loads by name for the language `id`: a
+table of dictionary stems (PySastrawi) for the words of this site, where Snowball's
+Indonesian stemmer disagrees, with Snowball itself (the JS file of @orama/stemmers) for
+every other word, at indexing and at query time.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import snowballstemmer
+from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+from Sastrawi.Stemmer.Stemmer import Stemmer
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from .render import TEMPLATES
+
+SEARCH = TEMPLATES / "search"
+LUNR_DIR = "assets/javascripts/lunr/min"
+# what the theme's worker keeps of lunr's pipeline for each language
+PIPELINES = {"id": ["trimmer", "stemmer"], "en": ["stopWordFilter"]}
+WORD = re.compile(r"[a-z]{3,}")
+CLITIC = re.compile(r"(?:kah|lah|pun)$")
+POSSESSIVE = re.compile(r"(?:ku|mu|nya)$")
+_SNOWBALL = snowballstemmer.stemmer("indonesian")
+
+
+def split_index(site: Path, languages: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+    """Write one search index per language (JSON, and JS for file://); return their docs."""
+    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
+    for doc in merged["docs"]:
+        lang = doc["location"].split("/")[0]
+        if lang in languages[1:]:
+            docs[lang].append({**doc, "location": doc["location"].removeprefix(f"{lang}/")})
+        else:
+            docs[languages[0]].append(doc)
+    for lang, entries in docs.items():
+        config = {**merged["config"], "lang": [lang], "pipeline": PIPELINES[lang]}
+        folder = site / ("" if lang == languages[0] else lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"config": config, "docs": entries}, ensure_ascii=False)
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+    return docs
+
+
+def rebase_search(page_html: str, folder: str) -> str:
+    """Make a page of another language search its own folder's index (theme config `base`)."""
+    config = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)"')
+    return config.sub(lambda m: f'{m[1]}{m[2]}/{folder}/"', page_html, count=1)
+
+
+def corpus_words(docs: list[dict[str, Any]]) -> frozenset[str]:
+    """The words of the indexed pages, split and trimmed as lunr does."""
+    words: set[str] = set()
+    for doc in docs:
+        text = html.unescape(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}"))
+        for token in re.split(r"[\s\-]+", text.lower()):
+            word = re.sub(r"^\W+|\W+$", "", token, flags=re.ASCII)
+            if WORD.fullmatch(word):
+                words.add(word)
+    return frozenset(words)
+
+
+def snowball(word: str) -> str:
+    return str(_SNOWBALL.stemWord(word))
+
+
+@cache  # `mkdocs serve` rebuilds with the same words
+def stem_table(words: frozenset[str]) -> dict[str, dict[str, str]]:
+    """Dictionary stems where Snowball disagrees, for the site's words ("words"), and for
+    Snowball stems whose site words all have one other dictionary stem ("stems"), so that a
+    form not on the site finds its kin ("penataan" → Snowball "ata" → "tata" of "menata").
+
+    Of PySastrawi's answers with its whole dictionary and with only the root words that occur
+    on the site, take the longer one: both are real words, and the shorter one is the
+    over-stemmed one ("perawatan" → "awat" with the whole dictionary, "rawat" with the
+    site's words)."""
+    whole = StemmerFactory().create_stemmer()
+    roots = sorted(words & _dictionary())
+    local = Stemmer(ArrayDictionary(roots))
+    found = set(roots)
+    table: dict[str, str] = {}
+    kin: dict[str, set[str]] = {}
+    for word in sorted(words):
+        answers = [whole.stem(word), *[r for r in [local.stem(word)] if r in found]]
+        root = max(answers, key=len)
+        kin.setdefault(snowball(word), set()).add(root)
+        if root != snowball(word):
+            table[word] = root
+    for root in sorted(set(table.values())):
+        if snowball(root) != root:
+            table.setdefault(root, root)
+    stems = {s: r for s, (r, *more) in sorted(kin.items()) if not more and r != s}
+    return {"words": table, "stems": stems}
+
+
+def stem(word: str, table: dict[str, dict[str, str]]) -> str:
+    """The stemmer that `lunr.id.min.js` runs in the browser, for tests and measurements."""
+    words, bare = table["words"], POSSESSIVE.sub("", CLITIC.sub("", word))
+    plain = snowball(word)
+    return words.get(word) or words.get(bare) or table["stems"].get(plain) or plain
+
+
+def lunr_id_script(table: dict[str, dict[str, str]]) -> str:
+    vendored = (SEARCH / "snowball-id.js").read_text(encoding="utf-8")
+    export, language = "export function stemmer(", 'export const language="indonesian";'
+    if export not in vendored or language not in vendored:
+        raise ValueError(f"{SEARCH / 'snowball-id.js'}: no '{export}'; vendor dist/id.js")
+    snowball_js = vendored.replace(export, "module.stemmer=function(").replace(language, "")
+    template = jinja2.Template((SEARCH / "lunr.id.js").read_text(encoding="utf-8"))
+    table_js = json.dumps(table, sort_keys=True, separators=(",", ":"))
+    return template.render(snowball=snowball_js.strip(), table=table_js) + "\n"
+
+
+def write_search(site: Path, languages: tuple[str, ...]) -> None:
+    docs = split_index(site, languages)
+    table = stem_table(corpus_words(docs["id"]))
+    lunr = site / LUNR_DIR
+    (lunr / "lunr.id.min.js").write_text(lunr_id_script(table), encoding="utf-8")
+    licence = (SEARCH / "snowball-id.LICENSE.md").read_text(encoding="utf-8")
+    (lunr / "lunr.id.LICENSE.md").write_text(licence, encoding="utf-8")
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    import Sastrawi
+
+    path = Path(Sastrawi.__file__).parent / "Stemmer" / "data" / "kata-dasar.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())

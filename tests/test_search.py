@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from scoresite.search import corpus_words, lunr_id_script, snowball, stem, stem_table
+
+SITE_TEXT = [
+    {
+        "title": "Rawat",
+        "text": "<p>Perawatan mesin. Memilah barang; sisa <em>dipilah</em>. Keselamatan kerja. "
+        "Pilah, rawat &amp; menata alat. Penilaian hasil.</p>",
+    }
+]
+
+
+def test_dictionary_stems_correct_snowball_for_the_words_of_the_site() -> None:
+    table = stem_table(corpus_words(SITE_TEXT))
+    assert (snowball("perawatan"), snowball("memilah")) == ("awat", "memi")
+    assert stem("perawatan", table) == stem("rawat", table) == "rawat"
+    assert stem("memilah", table) == stem("dipilah", table) == stem("pilah", table) == "pilah"
+    assert stem("keselamatannya", table) == stem("keselamatan", table) == "selamat"
+
+
+def test_forms_not_on_the_site_find_their_kin() -> None:
+    table = stem_table(corpus_words(SITE_TEXT))
+    assert stem("perawatannya", table) == "rawat"  # a clitic on a word of the site
+    assert snowball("penilai") == "ilai"
+    assert stem("penilai", table) == stem("penilaian", table) == "nilai"  # via Snowball's stem
+
+
+def test_words_are_split_and_trimmed_as_lunr_does() -> None:
+    words = corpus_words(SITE_TEXT)
+    assert {"perawatan", "dipilah", "pilah", "rawat", "menata"} <= words
+    assert not {"em", "amp", "p"} & words
+
+
+def test_lunr_language_file_is_a_classic_script_with_its_table() -> None:
+    script = lunr_id_script({"words": {"perawatan": "rawat"}, "stems": {}})
+    assert "export " not in script
+    assert "lunr.id = function" in script
+    assert '{"stems":{},"words":{"perawatan":"rawat"}}' in script
+
+
+def test_each_language_searches_only_its_own_pages(built_site: Path) -> None:
+    indexes = {
+        lang: json.loads((built_site / folder / "search_index.json").read_text("utf-8"))
+        for lang, folder in (("id", "search"), ("en", "en/search"))
+    }
+    id_pages = {d["location"].split("#")[0] for d in indexes["id"]["docs"]}
+    en_pages = {d["location"].split("#")[0] for d in indexes["en"]["docs"]}
+    assert (indexes["id"]["config"]["lang"], indexes["en"]["config"]["lang"]) == (["id"], ["en"])
+    assert "materi/5r/ringkas.html" in id_pages & en_pages  # en locations are inside en/
+    assert not any(p.startswith("en/") for p in id_pages | en_pages)
+    assert "Sorting" not in json.dumps(indexes["id"]["docs"])
+    assert "Memilah" not in json.dumps(indexes["en"]["docs"])
+
+
+def test_english_pages_point_the_search_at_their_own_index(built_site: Path) -> None:
+    base = re.compile(r'<script id="__config" type="application/json">[^<]*?"base": "([^"]*)"')
+    page = (built_site / "en/materi/5r/ringkas.html").read_text("utf-8")
+    assert base.findall(page) == ["../../../en/"]
+    page = (built_site / "materi/5r/ringkas.html").read_text("utf-8")
+    assert base.findall(page) == ["../.."]

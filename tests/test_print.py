@@ -11,12 +11,14 @@ import yaml
 from conftest import DATA, ROOT
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
+from scoresite.model import Table
 from scoresite.pdf import PRINT, render_pdfs
+from scoresite.sheet import landscape, table_layout, weight
 from scoresite.validate import load_project
 from test_pdf import pdf_text, squash
 
 PLACEHOLDER = "example.org"
-MOST_UNDER_USED = 18  # measured 2026-11: 56 of 559 pages before this work, 18 of 499 after
+MOST_UNDER_USED = 22  # measured 2026-11 (tests/test_print.py, 20 dpi): 21 of 625 pages
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +144,26 @@ def test_print_css_survives_a_black_and_white_photocopy() -> None:
             for colour in re.findall(r"#[0-9a-fA-F]{3,6}\b", value):
                 if colour.lower() not in ("#fff", "#ffffff"):  # white: paper, a gap
                     assert grey(colour) <= 0x77, (selector, prop, colour)
+
+
+def test_write_in_columns_get_room_by_what_people_write() -> None:
+    project = load_project(ROOT / "modules")
+    sheets = [w for m in project.modules for w in m.worksheets] + project.programme.worksheets
+    checked = 0
+    for sheet in sheets:
+        page_mm = 269 if landscape(sheet) else 182
+        for field in sheet.fields:
+            if not isinstance(field, Table):
+                continue
+            lay = table_layout(field)
+            assert lay.need_mm <= 269, (sheet.id, field.label.id)  # fits landscape at least
+            mm = dict(zip([c.id for c in lay.columns], lay.widths[lay.numbered :], strict=True))
+            for header, share in mm.items():
+                if weight(header) == 3:  # a name, an action, a hazard: room for handwriting
+                    assert share * page_mm / 100 >= 28, (sheet.id, header)
+                    checked += 1
+    assert checked > 30
+    charter = next(w for w in sheets if w.id == "lk-piagam-tim")
+    members = table_layout(next(f for f in charter.fields if isinstance(f, Table)))
+    assert [c.id for c in members.columns][-1] == "Tanda tangan"  # every member signs
+    assert members.widths[1] > members.widths[3]  # Nama wider than "Wakil manajemen atau …"

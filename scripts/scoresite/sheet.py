@@ -17,7 +17,7 @@ import yaml
 from .model import Table, Translated, Worksheet
 
 TEMPLATES = Path(__file__).parent / "templates"
-NUMBER_MM = 9.0  # the pre-printed row number
+NUMBER_MM = 11.0  # the pre-printed row number
 ROOM_MM = {1: 16.0, 2: 26.0, 3: 42.0}  # narrow, normal, wide write-in column
 LANDSCAPE_MM = 210.0  # squeezing more than this into portrait leaves too little room
 UNIT_MM = 13.0  # per unit of a `widths:` number in the YAML
@@ -44,11 +44,15 @@ def _rooms() -> dict[str, list[str]]:
 
 
 def weight(header: str) -> int:
-    """1 narrow, 2 normal, 3 wide: from the first word of the header; "Tugas 3" is narrow."""
-    words = re.findall(r"[a-z0-9]+", header.lower())
-    if not words or re.search(r"\b\d\b", header) or words[0] in _rooms()["narrow"]:
+    """1 narrow, 2 normal, 3 wide: from the first words of the header; "Tugas 3" is narrow."""
+    words = " ".join(re.findall(r"[a-z0-9]+", header.lower())) + " "
+    if words == " " or re.search(r"\b\d\b", header) or _starts(words, "narrow"):
         return 1
-    return 3 if words[0] in _rooms()["wide"] else 2
+    return 3 if _starts(words, "wide") else 2
+
+
+def _starts(words: str, room: str) -> bool:
+    return any(words.startswith(entry + " ") for entry in _rooms()[room])
 
 
 def table_layout(table: Table) -> TableLayout:

@@ -5,7 +5,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBS_SITE := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra
-DEBS_TEST := $(DEBS_SITE) chromium poppler-utils
+DEBS_TEST := $(DEBS_SITE) chromium poppler-utils default-jre-headless
+# axe-core and the Nu Html Checker (vnu.jar) for the browser tests, pinned in package-lock.json
+CHECKERS  := tests/browser/node_modules/.installed
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
@@ -14,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(STAMP) debs-site          ## build site/ with every page and PDF; SITE_URL=https://... puts that address and its QR codes on printouts
 	$(PY) -m scoresite build
 
-test: $(STAMP) debs-test          ## lint, type-check, then every test (unit, build, PDF, browser)
+test: $(STAMP) debs-test $(CHECKERS) ## lint, type-check, then every test (unit, build, PDF, browser)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m mypy
 	$(PY) -m pytest -q
@@ -41,9 +43,14 @@ debs-site:
 	@missing=$$(for p in $(DEBS_SITE); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
+$(CHECKERS): tests/browser/package-lock.json | debs-test
+	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund
+	touch $@
+
 debs-test:
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
 	@missing=$$(for p in $(DEBS_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
 clean:
-	rm -rf site .site.build-* .site.old-* docs/materi .cache
+	rm -rf site .site.build-* .site.old-* docs/materi .cache tests/browser/node_modules

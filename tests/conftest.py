@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -25,6 +30,7 @@ def tmp_project(tmp_path: Path) -> Callable[..., Path]:
     def make(content: Path = DATA / "good", files: dict[str, str] | None = None) -> Path:
         shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
         shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("materi"))
+        shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme partials
         # the real home page links the real modules; the fixture content has other ones
         for home in ("index.md", "index.en.md"):
             (tmp_path / "docs" / home).write_text("# SCORE\n", encoding="utf-8")
@@ -72,3 +78,36 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     (site.parent / "build-stderr.txt").write_text(result.stderr, encoding="utf-8")
     return site
+
+
+# Browser tests (tests/browser/): the built site over http, and Debian's chromium.
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site over http from a server thread on a free local port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Debian chromium per test module."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()

@@ -76,9 +76,7 @@ def test_content_cannot_break_out_of_the_embedded_data(project: Project) -> None
     step = project.five_r.steps[0]
     first = step.criteria[0].model_copy(update={"text": Translated(id=EVIL, en=EVIL)})
     steps = [step.model_copy(update={"criteria": [first, *step.criteria[1:]]})]
-    evil = project.model_copy(
-        update={"five_r": project.five_r.model_copy(update={"steps": steps})}
-    )
+    evil = project.model_copy(update={"five_r": project.five_r.model_copy(update={"steps": steps})})
     data = embedded(evil, "id")
     assert data["steps"][0]["criteria"][0]["text"] == EVIL
     page = render_all(evil, [])[PAGE]

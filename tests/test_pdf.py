@@ -147,7 +147,7 @@ def test_print_page_links_every_pdf_with_its_pages(built_site: Path, pdfs: list[
             (page.parent / href).resolve() for href in re.findall(r'href="([^"]+\.pdf)"', html)
         }
         assert linked == {p.resolve() for p in pdfs}
-        pages = re.findall(r"PDF</a> · (\d+) ", html)
+        pages = re.findall(r"PDF · (\d+) \w+ · \d+ KB</a>", html)
         assert len(pages) == len(pdfs) and all(int(n) >= 1 for n in pages)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,12 +33,34 @@ def test_schedule_clock_times_follow_the_minutes(pages: dict[str, str]) -> None:
     assert "| 09:15–09:45 | [Session B](sesi-b.md) | 30 |" in module_en
 
 
+def run_sheet_rows(page: str) -> list[list[tuple[str, str]]]:
+    """(label, text) of each cell of each activity row of a run-sheet."""
+    body = page[page.index("<tbody>") : page.index("</tbody>")]
+    return [
+        re.findall(r'<td data-label="([^"]+)"[^>]*>(.*?)</td>', row)
+        for row in re.findall(r"<tr>(.*?)</tr>", body)
+    ]
+
+
 def test_run_sheet_gives_each_activity_its_clock_time(pages: dict[str, str]) -> None:
-    session = pages["materi/kerja-sama/sesi-a.md"]
-    assert "| 08.00–08.20 | 20 | Pembukaan | Paparan |" in session
-    assert "| 08.20–09.00 | 40 | Diskusi | Diskusi |" in session
-    later = pages["materi/kerja-sama/sesi-b.en.md"]
-    assert "| 09:15–09:45 | 30 | Exercise | Exercise |" in later
+    first = run_sheet_rows(pages["materi/kerja-sama/sesi-a.md"])
+    rows = [[text for _, text in row] for row in first]
+    assert rows[0][:4] == ["08.00–08.20", "20", "Pembukaan", "Paparan"]
+    assert rows[1][:4] == ["08.20–09.00", "40", "Diskusi", "Diskusi"]
+    later = run_sheet_rows(pages["materi/kerja-sama/sesi-b.en.md"])
+    assert [text for _, text in later[0]][:4] == ["09:15–09:45", "30", "Exercise", "Exercise"]
+
+
+def test_run_sheet_cells_carry_their_column_name_for_phone_cards(pages: dict[str, str]) -> None:
+    for path, labels in (
+        ("materi/kerja-sama/sesi-a.md", ["Waktu", "Menit", "Kegiatan", "Metode"]),
+        ("materi/kerja-sama/sesi-a.en.md", ["Time", "Minutes", "Activity", "Method"]),
+    ):
+        rows = run_sheet_rows(pages[path])
+        assert rows
+        for row in rows:
+            assert [label for label, _ in row][:4] == labels
+            assert len(row) == 5
 
 
 def test_every_page_exists_in_both_languages(pages: dict[str, str]) -> None:

@@ -13,7 +13,7 @@ from .model import FiveR, Translated
 
 SCORES = range(5)
 # layout words of the whole site that the audit's script shows too
-SHARED = ("date", "enterprise", "area", "auditor", "step", "score", "subtotal", "total_score")
+SHARED = ("step", "score", "subtotal", "total_score")
 
 
 def audit_json(five_r: FiveR, labels: dict[str, Any], lang: str) -> str:

@@ -54,7 +54,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
     site_url = published_url(config)
     pdfs = os.environ.get("SCORESITE_PDFS") != "0"  # 0: pages only (the bench, at scale)
-    key = content_hash(root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir, str(pdfs))
+    epoch = os.environ["SOURCE_DATE_EPOCH"]  # decks carry the build date: part of the work
+    key = content_hash(
+        root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir, str(pdfs), epoch
+    )
     generated_dir = Path(config.docs_dir) / ROOT
     # the second language's build (and a serve rebuild with no content change) reuses the work
     if _state.get("key") != key or not generated_dir.is_dir():

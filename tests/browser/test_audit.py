@@ -168,7 +168,7 @@ def test_saved_audits_are_listed_compared_and_drawn_as_a_trend(
             page.check(f'input[name="{step["id"]}/{step["criteria"][0]["id"]}"][value="{score}"]')
     assert page.locator("#audit-saved li").count() == 3
     assert page.inner_text("#audit-trend p") == "Audits of Bengkel Logam Jaya, by date."
-    page.focus('input[type=radio]:checked')  # the keyboard changes a score too
+    page.focus("input[type=radio]:checked")  # the keyboard changes a score too
     page.keyboard.press("ArrowUp")
     assert page.inner_text(f'[data-result="{STEPS[0]["id"]}"]') == "3"
     page.keyboard.press("ArrowDown")

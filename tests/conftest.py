@@ -101,7 +101,14 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@
 Every step runs in a fresh copy of the project in a temporary folder (a cold cache there, as
 in a fresh clone), as a child process; its wall time, its CPU time (with its workers') and its
 peak memory come from the kernel. Ratios use CPU seconds, which other work on the machine
-disturbs less than wall seconds. Synthetic content (the real modules copied 10 and 19 times
-under new ids) is made there too and never lands in the repository.
+disturbs less than wall seconds. Synthetic content (the real modules and workshops 10 and 50
+times over, under new ids) is made there too and never lands in the repository.
 """
 
 from __future__ import annotations
@@ -20,20 +20,20 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .model import LANGUAGES
 from .pdf import render_pdfs
-from .render import abbreviations, localized, navigation
-from .validate import load_project
+from .render import ROOT, abbreviations, localized, navigation
+from .validate import MODULE_GLOBS, load_project
 
-# 19 copies of the 5 modules is the most that module numbers (at most 99) allow
-SCALES = (1, 10, 19)
+SCALES = (1, 10, 50)
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
@@ -77,24 +77,44 @@ def median(runs: list[Run]) -> Run:
 
 
 def copy_project(source: Path, target: Path, times: int = 1) -> Path:
-    """mkdocs.yml, docs/ (without generated pages), scripts/ and modules/, the modules `times`
-    over: copy k of module `id` gets id `id-sk` and number + 5·k (module numbers stop at 99)."""
+    """mkdocs.yml, docs/ (without generated pages), scripts/, overrides/ and modules/, with
+    `times` - 1 copies of every module and workshop under new ids (see `module_copies`)."""
     target.mkdir(parents=True)
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
     ignore = shutil.ignore_patterns("materi", "__pycache__")
-    for folder in ("docs", "scripts", "modules"):
+    for folder in ("docs", "scripts", "modules", "overrides"):
         shutil.copytree(source / folder, target / folder, ignore=ignore)
-    for path in sorted((source / "modules").glob("modul-*.yml")):
-        text = path.read_text(encoding="utf-8")
-        module_id = re.search(r"^id: (\S+)", text, re.M)
-        number = re.search(r"^number: (\d+)", text, re.M)
-        assert module_id and number, path
-        for k in range(1, times):
-            copy = re.sub(r"^id: \S+", f"id: {module_id[1]}-s{k}", text, count=1, flags=re.M)
-            new = int(number[1]) + 5 * k
-            copy = re.sub(r"^number: \d+", f"number: {new}", copy, count=1, flags=re.M)
-            (target / "modules" / f"modul-{new}-{module_id[1]}-s{k}.yml").write_text(copy, "utf-8")
+    files = sorted({p for glob in MODULE_GLOBS for p in (source / "modules").glob(glob)})
+    modules = [yaml.load(path.read_text(encoding="utf-8"), yaml.CSafeLoader) for path in files]
+    for name, data in module_copies(modules, times):
+        text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+        (target / "modules" / name).write_text(text, encoding="utf-8")
     return target
+
+
+def module_copies(modules: list[dict[str, Any]], times: int) -> Iterator[tuple[str, dict]]:
+    """Copy k (1 ≤ k < times) of each module under the id `id-sk`, as (file name, data): a
+    SCORE module's copy keeps a number (its own + k·the highest, as long as numbers last: they
+    stop at 99), later copies and copies of workshops are workshops labelled as the copy they
+    are. Every page of a copy is a real page, so n× content has n times the real modules'
+    pages and words at every scale."""
+    step = max(m["number"] for m in modules if "number" in m)
+    for k in range(1, times):
+        for module in modules:
+            copy = dict(module, id=f"{module['id']}-s{k}")
+            number = module.get("number")
+            if number is not None and number + step * k <= 99:
+                copy["number"] = number + step * k
+                yield f"modul-{copy['number']}-{copy['id']}.yml", copy
+                continue
+            if number is not None:
+                label = {"id": f"Salinan {k} Modul {number}", "en": f"Copy {k} of Module {number}"}
+            else:
+                old = module["label"]
+                label = {"id": f"{old['id']} (salinan {k})", "en": f"{old['en']} (copy {k})"}
+            copy = {("label" if key == "number" else key): value for key, value in copy.items()}
+            copy["label"] = label
+            yield f"lokakarya-{copy['id']}.yml", copy
 
 
 def scoresite_build(root: Path) -> Run:
@@ -110,6 +130,7 @@ def plain_project(root: Path, target: Path) -> Path:
     PDFs and schemas as static files, the navigation written out; no hook."""
     project = load_project(root / "modules")
     shutil.copytree(root / "docs", target / "docs")
+    shutil.copytree(root / "overrides", target / "overrides")
     for page in (target / "docs").rglob("*.md"):
         lang = next((x for x in LANGUAGES[1:] if page.name.endswith(f".{x}.md")), LANGUAGES[0])
         with page.open("a", encoding="utf-8") as file:
@@ -220,17 +241,42 @@ def pdf_rows(project: Path) -> list[Row]:
     return [serial, Row(f"the same, {cores} processes (wall)", Run(runs[1], 0, 0), ratio)]
 
 
+def module_output(project: Path) -> tuple[int, int]:
+    """HTML pages made from modules and workshops (both languages), and the words of their
+    generated Markdown."""
+    ids = [
+        re.search(r"^id: (\S+)", p.read_text(encoding="utf-8"), re.M)
+        for glob in MODULE_GLOBS
+        for p in (project / "modules").glob(glob)
+    ]
+    folders = [f"{ROOT}/{found[1]}" for found in ids if found]
+    site, docs = project / "site", project / "docs"
+    pages = sum(
+        len(list((site / lang).glob(f"{f}/**/*.html"))) for lang in ("", "en") for f in folders
+    )
+    words = sum(
+        len(md.read_text(encoding="utf-8").split())
+        for f in folders
+        for md in (docs / f).rglob("*.md")
+    )
+    return pages, words
+
+
 def scale_rows(source: Path, tmp: Path) -> list[Row]:
     rows: list[Row] = []
-    first = 0.0
+    first = (0.0, 0, 0)
     for times in SCALES:
         project = copy_project(source, tmp / f"x{times}", times)
         run = mkdocs_build(project, SCORESITE_PDFS="0")
         pages = sum(1 for _ in (project / "site").rglob("*.html"))
         per_page = run.cpu / pages
-        first = first or per_page
-        note = f"{pages} HTML pages, {per_page * 1000:.1f} ms CPU per page"
-        growth = per_page / first
+        modules, words = module_output(project)
+        first = first if first[0] else (per_page, modules, words)
+        note = (
+            f"{pages} HTML pages, {per_page * 1000:.1f} ms CPU per page; modules' pages "
+            f"{modules / first[1]:.1f}×, words {words / first[2]:.1f}× the real ones"
+        )
+        growth = per_page / first[0]
         if times == SCALES[-1]:
             rows.append(
                 Row(f"{times}× content, pages only", run, growth, "≤ 1.3", growth <= 1.3, note)

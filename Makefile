@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve check bench new-module debs-site debs-test clean
 
-site: $(STAMP) debs-site          ## build site/ with every page and PDF
+site: $(STAMP) debs-site          ## build site/ with every page and PDF; SITE_URL=https://... puts that address and its QR codes on printouts
 	$(PY) -m scoresite build
 
 test: $(STAMP) debs-test $(CHECKERS) ## lint, type-check, then every test (unit, build, PDF, browser)

@@ -62,7 +62,11 @@ def run_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
-        env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"),
+        # the placeholder site_url of mkdocs.yml, whatever the caller's SITE_URL
+        env=dict(
+            {k: v for k, v in os.environ.items() if k != "SITE_URL"},
+            SOURCE_DATE_EPOCH="1700000000",
+        ),
     )
 
 
@@ -72,6 +76,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("real") / "site"
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stderr
+    (site.parent / "build-stderr.txt").write_text(result.stderr, encoding="utf-8")
     return site
 
 
@@ -96,7 +101,14 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")

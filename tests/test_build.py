@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import socket
@@ -180,14 +181,16 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 def test_serve_reloads_when_a_yaml_file_changes(tmp_project: Callable[..., Path]) -> None:
     root = tmp_project()
     port = free_port()
+    published = "https://score.pelatihan.test/5r/"  # as `make serve SITE_URL=...` passes it
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=dict(os.environ, SITE_URL=published),
     )
     try:
-        base = urllib.parse.urlparse(yaml.safe_load((root / "mkdocs.yml").read_text())["site_url"])
+        base = urllib.parse.urlparse(published)
         page = f"http://127.0.0.1:{port}{base.path}materi/kerja-sama/sesi-b.html"
         assert wait_for(page, "Sesi B", 60)
         module = root / "modules" / "modul-1-contoh.yml"

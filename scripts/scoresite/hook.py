@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import lock, search_dedup
 from scoresite.model import LANGUAGES
-from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, render_pdfs, write_atomic
+from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
 from scoresite.render import ROOT, TEMPLATES, Rendered, abbreviations, navigation, render_all
 from scoresite.search import rebase_search, write_search
@@ -35,6 +36,11 @@ from scoresite.write import sync_tree
 
 PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
 _state: dict[str, Any] = {}
+# printed, not logged: a warning through MkDocs' logger would fail `mkdocs build --strict`
+NO_ADDRESS = (
+    "WARNING: site_url {site_url} is not a published address; printouts carry no QR code "
+    "or web address. Set the real one: make site SITE_URL=https://..."
+)
 search_dedup.install()
 
 
@@ -55,6 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     generated_dir = Path(config.docs_dir) / ROOT
     # the second language's build (and a serve rebuild with no content change) reuses the work
     if _state.get("key") != key or not generated_dir.is_dir():
+        if pdfs and not published(site_url):
+            print(NO_ADDRESS.format(site_url=site_url or "(none)"), file=sys.stderr)
         try:
             work = _generate(root, key, site_url if pdfs else None, generated_dir)
         except SiteError as error:

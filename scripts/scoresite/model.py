@@ -155,23 +155,42 @@ class Box(Strictly):
     lines: Annotated[int, Strict(), Field(ge=1, le=30)] = 4
 
 
+Weight = Annotated[int, Strict(), Field(ge=1, le=9)]
+
+
 class Table(Strictly):
+    """Columns to write in. `widths` (one number per column, e.g. [3, 1, 1]) shares out the
+    width when the widths guessed from the headers do not fit. A first column "No." gets the
+    row numbers printed; "No. something" (a cross-reference) is left blank to write in."""
+
     kind: Literal["table"]
     label: Text
     columns: Texts
     rows: Annotated[int, Strict(), Field(ge=1, le=40)] = 5
+    widths: list[Weight] | None = None
     # printed in the first column of the first rows (e.g. the indicators of a KPI sheet)
     row_labels: list[Text] = []
 
     @model_validator(mode="after")
-    def _room_for_labels(self) -> Table:
+    def _shape(self) -> Table:
         if len(self.row_labels) > self.rows:
             raise PydanticCustomError(
                 "row_labels",
                 "{count} row labels but only {rows} rows; set `rows:` to at least {count}",
                 {"count": len(self.row_labels), "rows": self.rows},
             )
+        if self.widths is not None and len(self.widths) != len(self.columns):
+            raise PydanticCustomError(
+                "table_shape",
+                "widths has {got} numbers for {want} columns; give one number per column",
+                {"got": len(self.widths), "want": len(self.columns)},
+            )
         return self
+
+    @property
+    def printed_rows(self) -> list[Translated | None]:
+        """One entry per printed row: its pre-printed label, or None."""
+        return [*self.row_labels, *[None] * (self.rows - len(self.row_labels))]
 
 
 class Checklist(Strictly):

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
@@ -41,6 +42,7 @@ from .render import (
     session_number,
     url,
 )
+from .sheet import landscape, table_layout
 
 PRINT = TEMPLATES / "print"
 LIBRARIES = ("weasyprint", "segno", "markdown", "jinja2", "pydantic", "pyyaml")
@@ -65,11 +67,23 @@ def inline(text: str) -> Markup:
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
+
+
+def published(site_url: str) -> str:
+    """The site's public address for printouts, or "" while it is unset or a placeholder
+    (example.org): a QR code to a placeholder sends every reader nowhere."""
+    host = urlsplit(site_url).hostname or ""
+    if any(host == p or host.endswith("." + p) for p in PLACEHOLDER_HOSTS):
+        return ""
+    return site_url
+
+
 @lru_cache(maxsize=1024)
 def link(page: str, lang: str, site_url: str) -> dict[str, str] | None:
-    """QR code and short address of a page online, or None when no site_url is set. The QR
+    """QR code and short address of a page online, or None when no real site_url is set. The QR
     image is named by its address (`qr:https://…`) and drawn only when a PDF is rendered."""
-    if not site_url:
+    if not published(site_url):
         return None
     address = site_url.rstrip("/") + "/" + url.in_site(page, lang)
     return {"qr": QR + address, "short": address.split("://", 1)[-1]}
@@ -141,7 +155,11 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         module_label=module_label,
         session_number=session_number,
         max_total=sum(len(s.criteria) * 4 for s in steps),
-        criteria_rows=[f"{i}. {c.text(lang)}" for s in steps for i, c in enumerate(s.criteria, 1)],
+        criteria_rows=[f"{L['criterion'](lang)} {i}" for i in range(1, len(steps[0].criteria) + 1)]
+        if len(steps) == 1
+        else [],
+        table_layout=table_layout,
+        landscape=landscape,
         **item.context,
     )
 
@@ -155,7 +173,8 @@ def _fetcher() -> Any:
             if not address.startswith(QR):
                 return super().fetch(address, headers)
             svg = io.BytesIO()
-            segno.make(address.removeprefix(QR), error="m").save(svg, kind="svg", border=0)
+            qr = segno.make(address.removeprefix(QR), error="m")
+            qr.save(svg, kind="svg", border=4, dark="#000", light="#fff")  # with its quiet zone
             return URLFetcherResponse(address, svg.getvalue(), {"Content-Type": "image/svg+xml"})
 
     return QRFetcher(fail_on_errors=True)
@@ -180,7 +199,8 @@ def _write_pdf(job: tuple[str, str]) -> int:
 
     html, target = job
     document = HTML(string=html, base_url=str(PRINT), url_fetcher=_fetcher()).render()
-    data = document.write_pdf()
+    # tagged (structure tree, /MarkInfo, DisplayDocTitle); no PDF/UA conformance is claimed
+    data = document.write_pdf(pdf_tags=True)
     pdf = Path(target)
     write_atomic(pdf, data)
     meta = {"pages": len(document.pages), "size": len(data)}

@@ -28,6 +28,7 @@ from .model import (
     sessions_using,
     timetable,
 )
+from .sheet import table_layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROOT = "materi"
@@ -85,6 +86,7 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
     audit = f"{ROOT}/5r/audit.md"
     prints = f"{ROOT}/cetak.md"
     audit_form = f"{ROOT}/5r/formulir-audit-5r.pdf"
+    score_sheet = f"{ROOT}/5r/lembar-skor-5r.pdf"
 
     @staticmethod
     def workbook(module: Module) -> str:
@@ -216,17 +218,15 @@ def printables(project: Project) -> list[Printable]:
         )
         for s in steps
     ]
-    found.append(
+    found += [
         Printable(
-            url.audit_form,
-            url.five_r,
-            "checklist",
-            "checklist.html",
-            L["audit_form"],
-            five_r,
-            context={"steps": steps},
+            path, url.five_r, "checklist", template, L[title], five_r, context={"steps": steps}
         )
-    )
+        for path, template, title in (
+            (url.audit_form, "checklist.html", "audit_form"),
+            (url.score_sheet, "scoresheet.html", "score_sheet"),
+        )
+    ]
     return found
 
 
@@ -352,6 +352,7 @@ def render(page: Page, project: Project, lang: str) -> str:
         url=url,
         timetable=timetable,
         sessions_using=sessions_using,
+        table_layout=table_layout,
         module_label=module_label,
         session_number=session_number,
         **page.context,

@@ -3,48 +3,25 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from scoresite.search import LUNR_DIR, corpus_words, stem, stem_table
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 SESSION = "materi/kerja-sama/sesi-komunikasi.html"
 MODULE = "materi/kerja-sama/index.html"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture(scope="module", params=["file", "http"])
-def url(request: pytest.FixtureRequest, built_site: Path) -> Iterator[Callable[[str], str]]:
+def url(request: pytest.FixtureRequest, built_site: Path) -> Callable[[str], str]:
     """The address of a page of the built site, opened from disk or served over http."""
     if request.param == "file":
-        yield lambda path: (built_site / path).as_uri()
-        return
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield lambda path: f"http://127.0.0.1:{server.server_port}/{path}"
-    server.shutdown()
-    server.server_close()
+        return lambda path: (built_site / path).as_uri()
+    served: str = request.getfixturevalue("site_url")
+    return lambda path: served + path
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from .model import LANGUAGES
 from .pdf import render_pdfs
@@ -144,7 +145,8 @@ def plain_project(root: Path, target: Path) -> Path:
         (target / "docs" / static).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(pdf, (target / "docs" / static).with_suffix(".pdf"))
     shutil.copytree(site / "schema", target / "docs" / "schema")
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    with (root / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)  # MkDocs' own loader: it knows `!ENV`
     config.pop("hooks")
     config.pop("watch", None)
     config["nav"] = navigation(project)[0]
@@ -175,7 +177,8 @@ def serve_reload(root: Path, module: Path) -> float:
         stderr=subprocess.DEVNULL,
     )
     try:
-        base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+        with (root / "mkdocs.yml").open(encoding="utf-8") as file:
+            base = yaml_load(file)["site_url"]
         data = yaml.safe_load(module.read_text(encoding="utf-8"))
         page = f"{base.split('/', 3)[3]}materi/{data['id']}/{data['sessions'][0]['id']}.html"
         address = f"http://127.0.0.1:{port}/{page}"

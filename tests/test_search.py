@@ -4,6 +4,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+from scoresite import search
 from scoresite.search import corpus_words, lunr_id_script, snowball, stem, stem_table
 
 SITE_TEXT = [
@@ -63,3 +65,24 @@ def test_english_pages_point_the_search_at_their_own_index(built_site: Path) -> 
     assert base.findall(page) == ["../../../en/"]
     page = (built_site / "materi/5r/ringkas.html").read_text("utf-8")
     assert base.findall(page) == ["../.."]
+
+
+def test_the_stem_table_is_kept_on_disk_and_a_damaged_entry_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    words = frozenset({"perawatan", "merawat", "memilah", "pilah"})
+    first = search.cached_stem_table(words, tmp_path)
+    assert first == search.stem_table(words)
+    (entry,) = tmp_path.glob("stems-*.json")
+
+    def must_not_run(_: frozenset[str]) -> dict[str, dict[str, str]]:
+        raise AssertionError("the stem table was made again although it is on disk")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(search, "stem_table", must_not_run)
+        assert search.cached_stem_table(words, tmp_path) == first
+    entry.write_text(entry.read_text(encoding="utf-8")[:20], encoding="utf-8")
+    assert search.cached_stem_table(words, tmp_path) == first
+    other = search.cached_stem_table(words | {"menata"}, tmp_path)
+    assert other["words"].get("menata") == "tata"
+    assert len(list(tmp_path.glob("stems-*.json"))) == 1

@@ -170,7 +170,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state["depth"]:
         return
     site = Path(config.site_dir)
-    write_search(site, LANGUAGES)
+    write_search(site, LANGUAGES, Path(config.config_file_path).parent / ".cache" / "search")
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
     for name, text in _state["schemas"].items():

@@ -12,10 +12,12 @@ every other word, at indexing and at query time.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
 from Sastrawi.Stemmer.Stemmer import Stemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+from .pdf import write_atomic
 from .render import TEMPLATES
 
 SEARCH = TEMPLATES / "search"
@@ -126,9 +129,30 @@ def lunr_id_script(table: dict[str, dict[str, str]]) -> str:
     return template.render(snowball=snowball_js.strip(), table=table_js) + "\n"
 
 
-def write_search(site: Path, languages: tuple[str, ...]) -> None:
+def cached_stem_table(words: frozenset[str], cache_dir: Path) -> dict[str, dict[str, str]]:
+    """`stem_table` from disk while the site's words, this code and the stemmers are the same:
+    PySastrawi over every word costs about a second on each build. A damaged entry is a miss."""
+    parts = [Path(__file__).read_text(encoding="utf-8"), version("pysastrawi")]
+    parts += [version("snowballstemmer"), *sorted(words)]
+    key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    entry = cache_dir / f"stems-{key}.json"
+    try:
+        table = json.loads(entry.read_text(encoding="utf-8"))
+        if isinstance(table, dict) and set(table) == {"words", "stems"}:
+            return table
+    except (OSError, ValueError):
+        pass
+    table = stem_table(words)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for stale in cache_dir.glob("stems-*.json"):
+        stale.unlink()
+    write_atomic(entry, json.dumps(table, sort_keys=True).encode())
+    return table
+
+
+def write_search(site: Path, languages: tuple[str, ...], cache_dir: Path) -> None:
     docs = split_index(site, languages)
-    table = stem_table(corpus_words(docs["id"]))
+    table = cached_stem_table(corpus_words(docs["id"]), cache_dir)
     lunr = site / LUNR_DIR
     (lunr / "lunr.id.min.js").write_text(lunr_id_script(table), encoding="utf-8")
     licence = (SEARCH / "snowball-id.LICENSE.md").read_text(encoding="utf-8")

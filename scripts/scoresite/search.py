@@ -23,9 +23,6 @@ from typing import Any
 
 import jinja2
 import snowballstemmer
-from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
-from Sastrawi.Stemmer.Stemmer import Stemmer
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from .pdf import write_atomic
 from .render import TEMPLATES
@@ -68,14 +65,10 @@ def rebase_search(page_html: str, folder: str) -> str:
 
 def corpus_words(docs: list[dict[str, Any]]) -> frozenset[str]:
     """The words of the indexed pages, split and trimmed as lunr does."""
-    words: set[str] = set()
-    for doc in docs:
-        text = html.unescape(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}"))
-        for token in re.split(r"[\s\-]+", text.lower()):
-            word = re.sub(r"^\W+|\W+$", "", token, flags=re.ASCII)
-            if WORD.fullmatch(word):
-                words.add(word)
-    return frozenset(words)
+    text = " ".join(f"{doc['title']} {doc['text']}" for doc in docs)
+    tokens = set(re.split(r"[\s\-]+", html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()))
+    trimmed = (re.sub(r"^\W+|\W+$", "", token, flags=re.ASCII) for token in tokens)
+    return frozenset(word for word in trimmed if WORD.fullmatch(word))
 
 
 def snowball(word: str) -> str:
@@ -92,6 +85,10 @@ def stem_table(words: frozenset[str]) -> dict[str, dict[str, str]]:
     on the site, take the longer one: both are real words, and the shorter one is the
     over-stemmed one ("perawatan" → "awat" with the whole dictionary, "rawat" with the
     site's words)."""
+    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary  # only on a cache miss
+    from Sastrawi.Stemmer.Stemmer import Stemmer
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
     whole = StemmerFactory().create_stemmer()
     roots = sorted(words & _dictionary())
     local = Stemmer(ArrayDictionary(roots))

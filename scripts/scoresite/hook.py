@@ -89,7 +89,6 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
         pages = render_all(project, prints)
         nav, titles = navigation(project)
         work = {
-            "project": project,
             "prints": prints,
             "nav": nav,
             "titles": titles,
@@ -98,7 +97,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "schemas": schemas(),
         }
         write_atomic(memo, pickle.dumps((key, work)))
-    sync_tree(generated_dir, work["generated"])
+    sync_tree(generated_dir, work.pop("generated"))  # written: not kept through the build
     return work
 
 

@@ -39,7 +39,8 @@ _SNOWBALL = snowballstemmer.stemmer("indonesian")
 
 def split_index(site: Path, languages: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
     """Write one search index per language (JSON, and JS for file://); return their docs."""
-    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    with (site / "search" / "search_index.json").open(encoding="utf-8") as file:
+        merged = json.load(file)
     docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
     for doc in merged["docs"]:
         lang = doc["location"].split("/")[0]
@@ -53,7 +54,9 @@ def split_index(site: Path, languages: tuple[str, ...]) -> dict[str, list[dict[s
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"config": config, "docs": entries}, ensure_ascii=False)
         (folder / "search_index.json").write_text(text, encoding="utf-8")
-        (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+        with (folder / "search_index.js").open("w", encoding="utf-8") as file:
+            file.write("var __index = ")
+            file.write(text)
     return docs
 
 
@@ -65,8 +68,10 @@ def rebase_search(page_html: str, folder: str) -> str:
 
 def corpus_words(docs: list[dict[str, Any]]) -> frozenset[str]:
     """The words of the indexed pages, split and trimmed as lunr does."""
-    text = " ".join(f"{doc['title']} {doc['text']}" for doc in docs)
-    tokens = set(re.split(r"[\s\-]+", html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()))
+    tokens: set[str] = set()  # page by page: the whole index at once would double the memory
+    for doc in docs:
+        text = html.unescape(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}"))
+        tokens.update(re.split(r"[\s\-]+", text.lower()))
     trimmed = (re.sub(r"^\W+|\W+$", "", token, flags=re.ASCII) for token in tokens)
     return frozenset(word for word in trimmed if WORD.fullmatch(word))
 

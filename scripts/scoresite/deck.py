@@ -1,14 +1,19 @@
 """Slides (planned in slides.py) drawn as an editable 16:9 .pptx with python-pptx: Arial,
 titles 36 pt and body text 24 pt, never shrunk; a teal rule, the module's name and a slide
-number field on every slide but the cover; trainer notes in the notes pane; fixed dates, so
-the same slides give the same bytes."""
+number field on every slide but the cover; trainer notes in the notes pane. Decks are cached
+under a hash of their plan and this code, and the same slides give the same bytes (fixed
+dates)."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import zipfile
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -23,7 +28,12 @@ from pptx.slide import Slide as PptxSlide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
-from .slides import INLINE, Paragraph, Slide
+from .model import LANGUAGES, Project
+from .pdf import write_atomic
+from .render import Rendered
+from .slides import INLINE, Paragraph, Slide, cached_slides, deck_printables, plan
+
+ENGINE = f"python-pptx-{version('python-pptx')}"
 
 FONT = "Arial"  # on every PowerPoint; LibreOffice on Debian draws it as Liberation Sans or DejaVu
 TEAL = RGBColor(0x00, 0x69, 0x5C)  # the site's teal, darker: 6.9:1 against white
@@ -163,3 +173,33 @@ def reproducible_zip(data: bytes, when: datetime) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             new.writestr(fixed, old.read(entry))
     return out.getvalue()
+
+
+def build_time() -> datetime:
+    """The deck's dates: the build's SOURCE_DATE_EPOCH (the last commit), not the clock."""
+    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), 315532800)  # zip starts 1980
+    return datetime.fromtimestamp(epoch, UTC).replace(tzinfo=None)
+
+
+def render_decks(project: Project, cache_dir: Path) -> list[Rendered]:
+    """Every deck in both languages, from the cache where its slides are unchanged."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    code = b"".join((Path(__file__).parent / f).read_bytes() for f in ("slides.py", "deck.py"))
+    when, layout = build_time(), hashlib.sha256(code).hexdigest()  # the plan and the drawing
+    found: list[Rendered] = []
+    for item in deck_printables(project):
+        for lang in LANGUAGES:
+            author = project.programme.title(lang)
+            slides = plan(item.context["course"], item.group, lang, author)
+            title = f"{item.title(lang)} · {item.group(lang)}"
+            inputs = f"{ENGINE}\n{layout}\n{when.isoformat()}\n{title}\n{slides!r}"
+            target = cache_dir / f"{hashlib.sha256(inputs.encode()).hexdigest()[:32]}.pptx"
+            if cached_slides(target) != len(slides):
+                data = pptx_bytes(slides, item.group(lang), title, author, lang, when)
+                write_atomic(target, data)
+            found.append(Rendered(item, lang, target, len(slides), target.stat().st_size))
+    used = {r.file for r in found}
+    for stale in cache_dir.iterdir():
+        if stale not in used:
+            stale.unlink()
+    return found

@@ -30,7 +30,7 @@ from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdf
 from scoresite.problems import SiteError
 from scoresite.render import ROOT, TEMPLATES, Rendered, abbreviations, navigation, render_all
 from scoresite.search import rebase_search, write_search
-from scoresite.slides import cached_slides, render_decks
+from scoresite.slides import cached_slides
 from scoresite.validate import load_project, schemas
 from scoresite.write import sync_tree
 
@@ -85,6 +85,8 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
         cache = root / ".cache" / "pdf"
         prints = [] if site_url is None else render_pdfs(project, site_url, cache)
         if site_url is not None:
+            from scoresite.deck import render_decks  # python-pptx: only when decks may be drawn
+
             prints += render_decks(project, root / ".cache" / "slides")
         pages = render_all(project, prints)
         nav, titles = navigation(project)

@@ -9,23 +9,17 @@ Decks are cached under a hash of their plan and written byte-identically (fixed 
 
 from __future__ import annotations
 
-import hashlib
 import math
-import os
 import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 from typing import Literal
 
-from .model import LANGUAGES, Module, Project, Translated, run_sheet, timetable
-from .pdf import write_atomic
-from .render import Printable, Rendered, clock, labels, module_name, session_number, url
+from .model import Module, Project, Translated, run_sheet, timetable
+from .render import Printable, clock, labels, module_name, session_number, url
 
-ENGINE = f"python-pptx-{version('python-pptx')}"
 # What fits the body box at deck.BODY_PT, in quarter lines: Arial sets 65-75 characters a line
 # after word wrap (62 is safe), 12 lines fit; a paragraph costs its lines and a quarter line.
 CHARS_PER_LINE, ROOM = 62, 46
@@ -172,12 +166,6 @@ def plan(course: Module, name: Translated, lang: str, programme: str) -> list[Sl
     return deck
 
 
-def build_time() -> datetime:
-    """The deck's dates: the build's SOURCE_DATE_EPOCH (the last commit), not the clock."""
-    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), 315532800)  # zip starts 1980
-    return datetime.fromtimestamp(epoch, UTC).replace(tzinfo=None)
-
-
 def deck_printables(project: Project) -> list[Printable]:
     """One deck per module; a workshop gets one the same way (context `course`)."""
     slides = labels()["slides"]
@@ -197,29 +185,3 @@ def cached_slides(deck: Path) -> int | None:
     except (OSError, zipfile.BadZipFile):
         return None
     return sum(1 for n in names if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)) or None
-
-
-def render_decks(project: Project, cache_dir: Path) -> list[Rendered]:
-    """Every deck in both languages, from the cache where its slides are unchanged."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    code = b"".join((Path(__file__).parent / f).read_bytes() for f in ("slides.py", "deck.py"))
-    when, layout = build_time(), hashlib.sha256(code).hexdigest()  # the plan and the drawing
-    found: list[Rendered] = []
-    for item in deck_printables(project):
-        for lang in LANGUAGES:
-            author = project.programme.title(lang)
-            slides = plan(item.context["course"], item.group, lang, author)
-            title = f"{item.title(lang)} · {item.group(lang)}"
-            inputs = f"{ENGINE}\n{layout}\n{when.isoformat()}\n{title}\n{slides!r}"
-            target = cache_dir / f"{hashlib.sha256(inputs.encode()).hexdigest()[:32]}.pptx"
-            if cached_slides(target) != len(slides):
-                from .deck import pptx_bytes  # python-pptx loads only when a deck is drawn
-
-                data = pptx_bytes(slides, item.group(lang), title, author, lang, when)
-                write_atomic(target, data)
-            found.append(Rendered(item, lang, target, len(slides), target.stat().st_size))
-    used = {r.file for r in found}
-    for stale in cache_dir.iterdir():
-        if stale not in used:
-            stale.unlink()
-    return found

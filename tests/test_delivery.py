@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ROOT
 from pypdf import PdfReader
+from scoresite.catalogue import printables
 from scoresite.cli import main
 from scoresite.pdf import print_html
 from scoresite.problems import ContentError
-from scoresite.render import printables
 from scoresite.validate import load_project
 
 NEW_PRINTABLES = [

@@ -29,9 +29,10 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from .catalogue import ROOT, localized, navigation
 from .model import LANGUAGES
 from .pdf import render_pdfs
-from .render import ROOT, abbreviations, localized, navigation
+from .render import abbreviations
 from .validate import MODULE_GLOBS, load_project
 
 SCALES = (1, 10, 50)

@@ -13,9 +13,9 @@ from pathlib import Path
 import jinja2
 
 from . import lock, spelling
+from .catalogue import TEMPLATES
 from .model import SLUG
 from .problems import SiteError
-from .render import TEMPLATES
 from .validate import load_project
 
 

@@ -28,9 +28,9 @@ from pptx.slide import Slide as PptxSlide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
+from .catalogue import Rendered
 from .model import LANGUAGES, Project
 from .pdf import write_atomic
-from .render import Rendered
 from .slides import INLINE, Paragraph, Slide, cached_slides, deck_printables, plan
 
 ENGINE = f"python-pptx-{version('python-pptx')}"

@@ -25,10 +25,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import lock, search_dedup
+from scoresite.catalogue import ROOT, TEMPLATES, Rendered, navigation
 from scoresite.model import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import ROOT, TEMPLATES, Rendered, abbreviations, navigation, render_all
+from scoresite.render import abbreviations, render_all
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
 from scoresite.validate import load_project, schemas

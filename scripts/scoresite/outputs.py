@@ -1,16 +1,16 @@
 """Every output path is unique: no two pages or PDFs land on the same file of site/, in
-either language. Reads render.py's one catalogue (`pages`, `printables`, `url`), so a new kind
-of page or printable is checked without a change here."""
+either language. Reads the one catalogue (catalogue.py: `pages`, `printables`, `url`), so a
+new kind of page or printable is checked without a change here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
+from .catalogue import pages, printables, url
 from .load import Document, Loc
 from .model import LANGUAGES, Module, Project
 from .problems import Problem, problem
-from .render import pages, printables, url
 
 Origins = dict[int, tuple[Document, Loc]]  # id() of a model object: where it is written
 

@@ -28,13 +28,10 @@ import segno
 from markupsafe import Markup
 from tqdm import tqdm
 
-from .model import LANGUAGES, Project, Translated, run_sheet, sessions_using, timetable
-from .render import (
+from .catalogue import (
     TEMPLATES,
     Printable,
     Rendered,
-    clock_filter,
-    escape,
     labels,
     module_label,
     module_name,
@@ -42,6 +39,9 @@ from .render import (
     session_number,
     url,
 )
+from .model import LANGUAGES, Project, Translated
+from .render import clock_filter, escape
+from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout
 
 PRINT = TEMPLATES / "print"

@@ -1,278 +1,34 @@
 """Model → Markdown pages, one per language. Knows nothing of MkDocs.
 
-`pages()` decides every page's path (the one place that does); `render()` fills its
-Jinja2 template for one language.
+`render()` fills a page's Jinja2 template (the catalogue says which pages exist, and where)
+for one language.
 """
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
-from functools import cache, partial
-from pathlib import Path
-from typing import Any
+from functools import cache
 
 import jinja2
-import yaml
 
-from .audit import audit_json
+from .catalogue import (
+    TEMPLATES,
+    Page,
+    Rendered,
+    labels,
+    localized,
+    module_label,
+    pages,
+    session_number,
+    url,
+)
 from .model import (
     LANGUAGES,
-    Module,
     Project,
-    Session,
-    Step,
     Translated,
-    Worksheet,
-    run_sheet,
-    sessions_using,
-    timetable,
 )
+from .schedule import sessions_using, timetable
 from .sheet import table_layout
-
-TEMPLATES = Path(__file__).parent / "templates"
-ROOT = "materi"
-
-
-@dataclass(frozen=True)
-class Page:
-    """A generated page: where it goes, which template fills it, with what."""
-
-    path: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-
-
-class url:  # noqa: N801 - read as `url.session(m, s)` in templates
-    """The one place that decides where each page lives (paths under docs/)."""
-
-    programme = f"{ROOT}/program/index.md"
-    five_r = f"{ROOT}/5r/index.md"
-    glossary = f"{ROOT}/glosarium.md"
-
-    @staticmethod
-    def module(module: Module) -> str:
-        return f"{ROOT}/{module.id}/index.md"
-
-    @staticmethod
-    def session(module: Module, session: Session) -> str:
-        return f"{ROOT}/{module.id}/{session.id}.md"
-
-    @staticmethod
-    def worksheet(module: Module | None, worksheet: Worksheet) -> str:
-        owner = module.id if module else "program"
-        return f"{ROOT}/{owner}/lembar-kerja/{worksheet.id}.md"
-
-    @staticmethod
-    def admin(worksheet: Worksheet) -> str:
-        return f"{ROOT}/administrasi/{worksheet.id}.md"
-
-    @staticmethod
-    def certificate(module: Module) -> str:
-        return f"{ROOT}/{module.id}/sertifikat.pdf"
-
-    @staticmethod
-    def quiz(module: Module) -> str:
-        return f"{ROOT}/{module.id}/tes.md"
-
-    @staticmethod
-    def trainer(module: Module) -> str:
-        return f"{ROOT}/{module.id}/pelatih.md"
-
-    @staticmethod
-    def step(step: Step) -> str:
-        return f"{ROOT}/5r/{step.id}.md"
-
-    audit = f"{ROOT}/5r/audit.md"
-    prints = f"{ROOT}/cetak.md"
-    audit_form = f"{ROOT}/5r/formulir-audit-5r.pdf"
-    score_sheet = f"{ROOT}/5r/lembar-skor-5r.pdf"
-
-    @staticmethod
-    def workbook(module: Module) -> str:
-        return f"{ROOT}/{module.id}/buku-kerja.pdf"
-
-    @staticmethod
-    def slides(module: Module) -> str:
-        return f"{ROOT}/{module.id}/slide.pptx"
-
-    @staticmethod
-    def pdf(page: str) -> str:
-        """The PDF that prints a page: next to it, same name."""
-        return page.removesuffix(".md") + ".pdf"
-
-    @staticmethod
-    def in_site(path: str, lang: str) -> str:
-        """Where a docs/ path ends up in site/ for a language (English under en/)."""
-        html = path.removesuffix(".md") + ".html" if path.endswith(".md") else path
-        return html if lang == LANGUAGES[0] else f"{lang}/{html}"
-
-
-@dataclass(frozen=True)
-class Printable:
-    """A PDF to print or a slide deck to show: where it goes (under the language root), what
-    it holds, for whom."""
-
-    path: str
-    page: str
-    kind: str
-    template: str
-    title: Translated
-    group: Translated
-    trainer: bool = False
-    context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A printable rendered in one language: its PDF file, pages and bytes."""
-
-    printable: Printable
-    lang: str
-    file: Path
-    pages: int
-    size: int
-
-
-def module_label(module: Module) -> Translated:
-    """'Modul 1' / 'Module 1' for a SCORE module; a workshop's own label ('Lokakarya 5R')."""
-    if module.label:
-        return module.label
-    word = labels()["module"]
-    return Translated(id=f"{word.id} {module.number}", en=f"{word.en} {module.number}")
-
-
-def module_name(module: Module) -> Translated:
-    """'Modul 1: Kerja sama di tempat kerja' / 'Module 1: Workplace cooperation'."""
-    label = module_label(module)
-    return Translated(id=f"{label.id}: {module.title.id}", en=f"{label.en}: {module.title.en}")
-
-
-def session_number(module: Module, number: int) -> str:
-    """'1.2' for the second session of Module 1; '2' in a workshop."""
-    return f"{module.number}.{number}" if module.number else str(number)
-
-
-def printables(project: Project) -> list[Printable]:
-    def sheet(module: Module | None, w: Worksheet, group: Translated, page: str = "") -> Printable:
-        page = page or url.worksheet(module, w)
-        context = {"worksheet": w, "module": module}
-        return Printable(
-            url.pdf(page), page, "worksheet", "worksheet.html", w.title, group, context=context
-        )
-
-    L = labels()
-    programme = project.programme.title
-    found = [sheet(None, w, programme) for w in project.programme.worksheets]
-    found += [
-        sheet(None, w, L["administration"], url.admin(w)) for w in project.programme.administration
-    ]
-    for m in project.modules:
-        name = module_name(m)
-        found += [sheet(m, w, name) for w in m.worksheets]
-        found.append(
-            Printable(
-                url.certificate(m),
-                url.module(m),
-                "certificate",
-                "certificate.html",
-                L["certificate"],
-                name,
-                trainer=True,
-                context={"module": m, "names": project.participants or [""]},
-            )
-        )
-        found.append(
-            Printable(
-                url.workbook(m),
-                url.module(m),
-                "workbook",
-                "workbook.html",
-                L["workbook"],
-                name,
-                context={"module": m},
-            )
-        )
-        found.append(
-            Printable(
-                url.pdf(url.trainer(m)),
-                url.trainer(m),
-                "guide",
-                "guide.html",
-                L["trainer_guide"],
-                name,
-                trainer=True,
-                context={"module": m},
-            )
-        )
-    five_r, steps = project.five_r.title, project.five_r.steps
-    found += [
-        Printable(
-            url.pdf(url.step(s)),
-            url.step(s),
-            "checklist",
-            "checklist.html",
-            Translated(id=s.name, en=f"{s.name} ({s.english})"),
-            five_r,
-            context={"steps": [s]},
-        )
-        for s in steps
-    ]
-    found += [
-        Printable(
-            path, url.five_r, "checklist", template, L[title], five_r, context={"steps": steps}
-        )
-        for path, template, title in (
-            (url.audit_form, "checklist.html", "audit_form"),
-            (url.score_sheet, "scoresheet.html", "score_sheet"),
-        )
-    ]
-    return found
-
-
-def pages(project: Project, prints: list[Rendered]) -> list[Page]:
-    def sheet(module: Module | None, w: Worksheet) -> Page:
-        return Page(url.worksheet(module, w), "worksheet.md", {"worksheet": w, "module": module})
-
-    found = [Page(url.programme, "programme.md")]
-    found += [sheet(None, w) for w in project.programme.worksheets]
-    found += [
-        Page(url.admin(w), "worksheet.md", {"worksheet": w, "module": None})
-        for w in project.programme.administration
-    ]
-    for module in project.modules:
-        found.append(Page(url.module(module), "module.md", {"module": module}))
-        slots = [s for s in timetable(module) if s.session]
-        for number, slot in enumerate(slots, start=1):
-            assert slot.session
-            run = run_sheet(slot.session, slot.start)
-            context = {
-                "module": module,
-                "session": slot.session,
-                "number": number,
-                "slot": slot,
-                "run": run,
-            }
-            found.append(Page(url.session(module, slot.session), "session.md", context))
-        found += [sheet(module, w) for w in module.worksheets]
-        found.append(Page(url.quiz(module), "quiz.md", {"module": module}))
-        found.append(Page(url.trainer(module), "trainer.md", {"module": module}))
-    found.append(Page(url.five_r, "five_r.md"))
-    found += [Page(url.step(s), "step.md", {"step": s}) for s in project.five_r.steps]
-    data = partial(audit_json, project.five_r, labels())
-    found.append(Page(url.audit, "audit.md", {"audit_json": data}))
-    found.append(Page(url.glossary, "glossary.md"))
-    rows: dict[Printable, dict[str, Rendered]] = {}
-    decks: dict[Printable, dict[str, Rendered]] = {}
-    for r in prints:
-        (decks if r.printable.kind == "slides" else rows).setdefault(r.printable, {})[r.lang] = r
-    found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks}))
-    return found
-
-
-def localized(path: str, lang: str) -> str:
-    """The file name of a page in a language: x.md for Indonesian, x.en.md for English."""
-    return path if lang == LANGUAGES[0] else path.removesuffix(".md") + f".{lang}.md"
 
 
 def escape(text: str) -> str:
@@ -284,16 +40,6 @@ def clock(minutes: int, lang: str) -> str:
     """08.30 in Indonesian, 08:30 in English."""
     sep = "." if lang == "id" else ":"
     return f"{minutes // 60:02d}{sep}{minutes % 60:02d}"
-
-
-@cache
-def labels() -> dict[str, Any]:
-    def typed(value: Any) -> Any:
-        if isinstance(value, dict) and set(value) == {"id", "en"}:
-            return Translated(**value)
-        return {k: typed(v) for k, v in value.items()}
-
-    return typed(yaml.safe_load((TEMPLATES / "labels.yml").read_text(encoding="utf-8")))
 
 
 @jinja2.pass_context
@@ -366,39 +112,6 @@ def render_all(project: Project, prints: list[Rendered]) -> dict[str, str]:
         for page in pages(project, prints)
         for lang in LANGUAGES
     }
-
-
-def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
-    """The site's navigation (page paths, section titles in Indonesian) and the section titles'
-    translations, keyed by their Indonesian title."""
-    titles: dict[str, Translated] = {}
-
-    def section(title: Translated, items: list[Any]) -> dict[str, list[Any]]:
-        titles[title.id] = title
-        return {title.id: items}
-
-    L = labels()
-    programme = project.programme
-    programme_sheets = [url.worksheet(None, w) for w in programme.worksheets]
-    nav: list[Any] = [
-        "index.md",
-        "panduan.md",
-        section(programme.title, [url.programme, *programme_sheets]),
-    ]
-    if programme.administration:
-        admin = [url.admin(w) for w in programme.administration]
-        nav.append(section(L["administration"], admin))
-    five_r: list[Any] = [url.five_r, *map(url.step, project.five_r.steps), url.audit]
-    for m in project.modules:
-        sessions = [url.session(m, s) for s in m.sessions]
-        sheets = section(L["worksheets"], [url.worksheet(m, w) for w in m.worksheets])
-        items = section(module_name(m), [url.module(m), *sessions, sheets, url.quiz(m)])
-        items[module_name(m).id].append(url.trainer(m))
-        (nav if m.number else five_r).append(items)
-    nav.append(section(project.five_r.title, five_r))
-    nav.append(url.glossary)
-    nav.append(url.prints)
-    return nav, titles
 
 
 def abbreviations(project: Project, lang: str) -> str:

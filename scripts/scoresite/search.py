@@ -24,8 +24,8 @@ from typing import Any
 import jinja2
 import snowballstemmer
 
+from .catalogue import TEMPLATES
 from .pdf import write_atomic
-from .render import TEMPLATES
 
 SEARCH = TEMPLATES / "search"
 LUNR_DIR = "assets/javascripts/lunr/min"

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .model import Module, Project, Translated, run_sheet, timetable
-from .render import Printable, clock, labels, module_name, session_number, url
+from .catalogue import Printable, labels, module_name, session_number, url
+from .model import Module, Project, Translated
+from .render import clock
+from .schedule import run_sheet, timetable
 
 # What fits the body box at deck.BODY_PT, in quarter lines: Arial sets 65-75 characters a line
 # after word wrap (62 is safe), 12 lines fit; a paragraph costs its lines and a quarter line.

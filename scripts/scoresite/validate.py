@@ -10,9 +10,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import load, outputs
-from .model import FiveR, Glossary, Module, Programme, Project, Session, timetable
+from .model import FiveR, Glossary, Module, Programme, Project, Session
 from .participants import read_participants
 from .problems import ContentError, Problem, problem
+from .schedule import timetable
 from .type_errors import as_problem
 
 SINGLE_FILES: dict[str, type[BaseModel]] = {

@@ -92,7 +92,18 @@ def test_total_time_reads_as_teaching_plus_breaks(built_site: Path) -> None:
         teaching = sum(s["minutes"] for s in module["sessions"])
         pauses = sum(b["minutes"] for b in module["schedule"].get("breaks", []))
         html = (built_site / f"materi/{module['id']}/index.html").read_text("utf-8")
-        assert f"{teaching} menit belajar + {pauses} menit istirahat" in html, path.name
+        opening = module["schedule"].get("opening", {}).get("minutes")
+        said = rf"<dt>Lama seluruhnya</dt>\s*<dd>[^<]*: {teaching} menit belajar \+ {pauses} "
+        said += "menit istirahat" + (rf" \+ {opening} menit pembukaan" if opening else "")
+        assert re.search(said + "</dd>", html), path.name
+
+
+def test_no_table_has_an_empty_header_cell(built_site: Path) -> None:
+    """A screen reader names each cell by its column's header: an empty one names nothing
+    (a module's facts are a list of terms, not a table with a blank header row)."""
+    empty = re.compile(r"<th[^>]*>\s*</th>")
+    found = [p.name for p in built_site.rglob("*.html") if empty.search(p.read_text("utf-8"))]
+    assert found == []
 
 
 def minutes(text: str) -> int:

@@ -167,3 +167,24 @@ def test_write_in_columns_get_room_by_what_people_write() -> None:
     members = table_layout(next(f for f in charter.fields if isinstance(f, Table)))
     assert [c.id for c in members.columns][-1] == "Tanda tangan"  # every member signs
     assert members.widths[1] > members.widths[3]  # Nama wider than "Wakil manajemen atau …"
+
+
+def test_a_risk_matrix_prints_each_score_and_level_in_its_own_cell(built_site: Path) -> None:
+    """Hints (`cells:` of a table) print row by row after the row's label, in both languages,
+    so a worker writing a hazard number sees which score and level that cell means."""
+    project = load_project(ROOT / "modules")
+    hinted = [
+        (module, worksheet, field)
+        for module in project.modules
+        for worksheet in module.worksheets
+        for field in worksheet.fields
+        if isinstance(field, Table) and field.cells
+    ]
+    assert hinted  # the K3 risk matrix
+    for module, worksheet, table in hinted:
+        for prefix, lang in (("", "id"), ("en/", "en")):
+            pdf = built_site / f"{prefix}materi/{module.id}/lembar-kerja/{worksheet.id}.pdf"
+            text = pdf_text(pdf)
+            for label, row in zip(table.row_labels, table.cells, strict=True):
+                expected = squash(label(lang) + "".join(hint(lang) for hint in row))
+                assert expected in text, (pdf.name, expected)

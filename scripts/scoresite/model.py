@@ -170,6 +170,9 @@ class Table(Strictly):
     widths: list[Weight] | None = None
     # printed in the first column of the first rows (e.g. the indicators of a KPI sheet)
     row_labels: list[Text] = []
+    # printed small and grey in the cells of the first rows, one list per row, one hint per
+    # column after the first (e.g. a risk matrix's score and level: "6 · tinggi")
+    cells: list[list[Text]] = []
 
     @model_validator(mode="after")
     def _shape(self) -> Table:
@@ -179,6 +182,20 @@ class Table(Strictly):
                 "{count} row labels but only {rows} rows; set `rows:` to at least {count}",
                 {"count": len(self.row_labels), "rows": self.rows},
             )
+        if len(self.cells) > self.rows:
+            raise PydanticCustomError(
+                "table_shape",
+                "{count} rows of cells but only {rows} rows; set `rows:` to at least {count}",
+                {"count": len(self.cells), "rows": self.rows},
+            )
+        for row in self.cells:
+            if len(row) != len(self.columns) - 1:
+                raise PydanticCustomError(
+                    "table_shape",
+                    "each row of `cells` needs one hint per column after the first ({want}); "
+                    "this row has {got}",
+                    {"got": len(row), "want": len(self.columns) - 1},
+                )
         if self.widths is not None and len(self.widths) != len(self.columns):
             raise PydanticCustomError(
                 "table_shape",
@@ -191,6 +208,11 @@ class Table(Strictly):
     def printed_rows(self) -> list[Translated | None]:
         """One entry per printed row: its pre-printed label, or None."""
         return [*self.row_labels, *[None] * (self.rows - len(self.row_labels))]
+
+    def hint(self, row: int, column: int) -> Translated | None:
+        """The hint printed in a cell (row and column from 0, as in `columns`), or None."""
+        cells = self.cells[row] if row < len(self.cells) else []
+        return cells[column - 1] if 1 <= column <= len(cells) else None
 
 
 class Checklist(Strictly):

@@ -9,7 +9,8 @@ from typing import Any
 import markdown
 import pytest
 from conftest import ROOT
-from scoresite.model import Project, Translated
+from scoresite.fields import Translated
+from scoresite.model import Project
 from scoresite.render import render_all
 from scoresite.validate import load_project
 

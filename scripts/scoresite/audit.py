@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import FiveR, Translated
+from .fields import Translated
+from .model import FiveR
 
 SCORES = range(5)
 # layout words of the whole site that the audit's script shows too

@@ -30,7 +30,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from .catalogue import ROOT, localized, navigation
-from .model import LANGUAGES
+from .fields import LANGUAGES
 from .pdf import render_pdfs
 from .render import abbreviations
 from .validate import MODULE_GLOBS, load_project

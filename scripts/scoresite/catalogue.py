@@ -14,15 +14,8 @@ from typing import Any
 import yaml
 
 from .audit import audit_json
-from .model import (
-    LANGUAGES,
-    Module,
-    Project,
-    Session,
-    Step,
-    Translated,
-    Worksheet,
-)
+from .fields import LANGUAGES, Translated
+from .model import Module, Project, Session, Step, Worksheet
 from .schedule import run_sheet, timetable
 
 TEMPLATES = Path(__file__).parent / "templates"

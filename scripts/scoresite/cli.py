@@ -14,7 +14,7 @@ import jinja2
 
 from . import lock, spelling
 from .catalogue import TEMPLATES
-from .model import SLUG
+from .fields import SLUG
 from .problems import SiteError
 from .validate import load_project
 

@@ -29,7 +29,8 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
 from .catalogue import Rendered
-from .model import LANGUAGES, Project
+from .fields import LANGUAGES
+from .model import Project
 from .pdf import write_atomic
 from .slides import INLINE, Paragraph, Slide, cached_slides, deck_printables, plan
 

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import lock, search_dedup
 from scoresite.catalogue import ROOT, TEMPLATES, Rendered, navigation
-from scoresite.model import LANGUAGES
+from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
 from scoresite.render import abbreviations, render_all

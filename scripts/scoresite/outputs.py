@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from .catalogue import pages, printables, url
+from .fields import LANGUAGES
 from .load import Document, Loc
-from .model import LANGUAGES, Module, Project
+from .model import Module, Project
 from .problems import Problem, problem
 
 Origins = dict[int, tuple[Document, Loc]]  # id() of a model object: where it is written

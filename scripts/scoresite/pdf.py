@@ -39,7 +39,8 @@ from .catalogue import (
     session_number,
     url,
 )
-from .model import LANGUAGES, Project, Translated
+from .fields import LANGUAGES, Translated
+from .model import Project
 from .render import clock_filter, escape
 from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout

@@ -22,11 +22,8 @@ from .catalogue import (
     session_number,
     url,
 )
-from .model import (
-    LANGUAGES,
-    Project,
-    Translated,
-)
+from .fields import LANGUAGES, Translated
+from .model import Project
 from .schedule import sessions_using, timetable
 from .sheet import table_layout
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .model import Activity, Break, Module, Session, Translated
+from .fields import Translated
+from .model import Activity, Break, Module, Session
 
 
 class Slot(BaseModel):

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import Table, Translated, Worksheet
+from .fields import Translated
+from .model import Table, Worksheet
 
 TEMPLATES = Path(__file__).parent / "templates"
 NUMBER_MM = 11.0  # the pre-printed row number

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Literal
 
 from .catalogue import Printable, labels, module_name, session_number, url
-from .model import Module, Project, Translated
+from .fields import Translated
+from .model import Module, Project
 from .render import clock
 from .schedule import run_sheet, timetable
 

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import load
-from .model import NOT_TEXT, type_name
+from .fields import NOT_TEXT, type_name
 from .problems import KEY_SYNONYMS, Problem, problem
 
 WRONG_TYPES = {

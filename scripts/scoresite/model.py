@@ -100,11 +100,6 @@ class Table(Strictly):
         """One entry per printed row: its pre-printed label, or None."""
         return [*self.row_labels, *[None] * (self.rows - len(self.row_labels))]
 
-    def hint(self, row: int, column: int) -> Translated | None:
-        """The hint printed in a cell (row and column from 0, as in `columns`), or None."""
-        cells = self.cells[row] if row < len(self.cells) else []
-        return cells[column - 1] if 1 <= column <= len(cells) else None
-
 
 class Checklist(Strictly):
     kind: Literal["checklist"]

@@ -30,6 +30,7 @@ class TableLayout:
     numbered: bool  # the template prints its own row-number column first
     widths: list[float]  # percent of the table width per printed column, number column first
     need_mm: float  # the width the columns need: above LANDSCAPE_MM means a landscape page
+    hints: list[list[Translated | None]]  # per printed row, per printed column: `cells:`
 
 
 def number_column(table: Table) -> str:
@@ -60,13 +61,17 @@ def table_layout(table: Table) -> TableLayout:
     numbers = number_column(table)
     numbered = numbers != "hand" and not table.row_labels
     columns, widths = list(table.columns), table.widths
+    hints: list[list[Translated | None]] = [[None, *row] for row in table.cells]
+    hints += [[None] * len(columns)] * (table.rows - len(hints))
     if numbers == "own":  # one "No." column, not two
         columns, widths = columns[1:], widths and widths[1:]
+        hints = [row[1:] for row in hints]
     # the maintainer's numbers give 13 mm a unit; otherwise the header says
     rooms = [UNIT_MM * w for w in widths] if widths else [ROOM_MM[weight(c.id)] for c in columns]
     rooms = [NUMBER_MM] * numbered + rooms
     total = sum(rooms)
-    return TableLayout(columns, numbered, [round(100 * r / total, 1) for r in rooms], total)
+    percents = [round(100 * r / total, 1) for r in rooms]
+    return TableLayout(columns, numbered, percents, total, hints)
 
 
 def landscape(worksheet: Worksheet) -> bool:

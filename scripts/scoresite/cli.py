@@ -15,7 +15,8 @@ import jinja2
 from . import lock, spelling
 from .catalogue import TEMPLATES
 from .fields import SLUG
-from .problems import SiteError
+from .participants import font_warnings
+from .problems import SiteError, printable
 from .validate import load_project
 
 
@@ -102,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            for warning in spelling.warnings(args.modules):
-                print(warning)
+            for warning in spelling.warnings(args.modules) + font_warnings(args.modules):
+                print(printable(warning))
             print(check(args.modules))
         elif args.command == "build":
             build(args.config_file, args.site_dir)
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "new-module":
             print(f"wrote {new_module(args.modules, args.id, args.number)}; now edit it")
     except SiteError as error:
-        print(error, file=sys.stderr)
+        print("\n".join(map(printable, str(error).splitlines())), file=sys.stderr)
         return 1
     return 0
 

@@ -95,7 +95,7 @@ def _refs(
 
 
 def _check_session(
-    session: Session, i: int, doc: load.Document, sheets: set[str], terms: set[str] | None
+    session: Session, i: int, doc: load.Document, sheets: set[str] | None, terms: set[str] | None
 ) -> Iterator[Problem]:
     total = sum(a.minutes for a in session.activities)
     if total != session.minutes:
@@ -124,7 +124,10 @@ def _check_sessions_of_broken_module(
         value = data.get(key)
         return value if isinstance(value, list) else []
 
-    sheets = {w["id"] for w in items("worksheets") if isinstance(w, dict) and "id" in w}
+    ids = [w.get("id") if isinstance(w, dict) else None for w in items("worksheets")]
+    texts = [i for i in ids if isinstance(i, str)]
+    # an id that is not text has its own problem; references to worksheets are then not checked
+    sheets = set(texts) if len(texts) == len(ids) else None
     for i, raw in enumerate(items("sessions")):
         try:
             session = Session.model_validate(raw)

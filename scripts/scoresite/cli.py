@@ -10,13 +10,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import jinja2
-
 from . import lock, spelling
-from .catalogue import TEMPLATES
-from .fields import SLUG
 from .participants import font_warnings
 from .problems import SiteError, printable
+from .scaffold import new_module
 from .validate import load_project
 
 
@@ -74,19 +71,6 @@ def _swap(fresh: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def new_module(modules: Path, module_id: str, number: int) -> Path:
-    """Write a valid starting file for a new module; never overwrite an existing one."""
-    if not SLUG.match(module_id):
-        raise SiteError(f"ID={module_id!r} is not a safe id; use e.g. ID=pemasaran")
-    target = modules / f"modul-{number}-{module_id}.yml"
-    if target.exists():
-        raise SiteError(f"{target} exists already; choose another ID or NUMBER")
-    template = (TEMPLATES / "new-module.yml").read_text(encoding="utf-8")
-    text = jinja2.Template(template, keep_trailing_newline=True).render(id=module_id, number=number)
-    target.write_text(text, encoding="utf-8")
-    return target
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scoresite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -96,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
     new_cmd = commands.add_parser("new-module", help="scaffold modules/modul-N-ID.yml")
-    new_cmd.add_argument("--id", required=True)
-    new_cmd.add_argument("--number", required=True, type=int)
+    # `make new-module` passes ID and NUMBER in the environment, never through a shell
+    new_cmd.add_argument("--id", default=os.environ.get("SCORESITE_ID"))
+    new_cmd.add_argument("--number", default=os.environ.get("SCORESITE_NUMBER"))
     new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
     commands.add_parser("bench", help="time each step on the real content")
     args = parser.parse_args(argv)

@@ -40,9 +40,7 @@ def build(config: Path, site: Path) -> None:
     parent = site.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        for kind in ("build", "old"):  # folders of a killed build; we hold the lock
-            for leftover in parent.glob(f".{site.name}.{kind}-*"):
-                shutil.rmtree(leftover, ignore_errors=True)
+        _tidy(parent / site.name)
         fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=parent))
         if not _mkdocs_build(config, fresh, fd):
             shutil.rmtree(fresh, ignore_errors=True)
@@ -57,6 +55,19 @@ def _mkdocs_build(config: Path, fresh: Path, fd: int) -> bool:
     command += ["--config-file", str(config), "--site-dir", str(fresh)]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{lock.FD_VARIABLE: str(fd)})
     return subprocess.run(command, env=env, pass_fds=(fd,), check=False).returncode == 0
+
+
+def _tidy(site: Path) -> None:
+    """Clear what a killed build left beside `site` (we hold the lock). A build killed
+    between the two renames of `_swap` left no `site` but the previous one moved aside:
+    that one is put back first, so a whole site is there until a new one takes its place."""
+    if not site.exists():
+        aside = site.parent.glob(f".{site.name}.old-*/{site.name}")
+        for previous in sorted(aside, key=lambda p: p.stat().st_mtime)[-1:]:
+            previous.rename(site)
+    for kind in ("build", "old"):
+        for leftover in site.parent.glob(f".{site.name}.{kind}-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap(fresh: Path, site: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import lock, spelling
+from . import environment, lock, spelling
 from .participants import font_warnings
 from .problems import SiteError, printable
 from .scaffold import new_module
@@ -36,25 +37,39 @@ def check(modules: Path) -> str:
 def build(config: Path, site: Path) -> None:
     """Build into a fresh folder of this build's own beside `site`, then swap it in: a failed
     build leaves the previous site exactly as it was. One build at a time per project."""
+    environment.check()
     fd, inherited = lock.acquire(config.resolve().parent, wait=False)
     parent = site.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         _tidy(parent / site.name)
         fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=parent))
-        if not _mkdocs_build(config, fresh, fd):
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise SiteError(f"build failed; {site}/ is unchanged")
-        _swap(fresh, site)
+        try:
+            if not _mkdocs_build(config, fresh, fd):
+                raise SiteError(f"build failed; {site}/ is unchanged")
+            _swap(fresh, site)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)  # a failed build's; moved away if built
+    except OSError as error:
+        if environment.full_disk(error):
+            raise SiteError(environment.FULL_DISK.format(site=site)) from None
+        raise
     finally:
         lock.release(fd, inherited)
 
 
 def _mkdocs_build(config: Path, fresh: Path, fd: int) -> bool:
+    """Run `mkdocs build` and pass its messages on; a full disk comes back as the OSError."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", str(config), "--site-dir", str(fresh)]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{lock.FD_VARIABLE: str(fd)})
-    return subprocess.run(command, env=env, pass_fds=(fd,), check=False).returncode == 0
+    done = subprocess.run(
+        command, env=env, pass_fds=(fd,), stderr=subprocess.PIPE, text=True, check=False
+    )
+    if done.returncode and environment.FULL_DISK_ERROR in done.stderr:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    sys.stderr.write(done.stderr)
+    return done.returncode == 0
 
 
 def _tidy(site: Path) -> None:

@@ -165,6 +165,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{sign}' in a glossary term breaks its tooltip and links",
         "write the term without square brackets or backslashes",
     ),
+    "term_edge": (
+        "glossary term '{term}' starts or ends with '{sign}'; its tooltip is found for whole "
+        "words only, so it would never show",
+        "write the term without the '{sign}' (e.g. 'dll' for 'dll.')",
+    ),
+    "term_case": (
+        "glossary term '{term}' is written again, differing only in case (first at line "
+        "{first_line})",
+        "keep one term: a page shows one meaning for a word, whatever its case",
+    ),
     "day_too_long": (
         "the day ends at {end}, past midnight",
         "start earlier, or shorten the sessions and breaks",

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import load, outputs
+from .fields import LANGUAGES
 from .model import FiveR, Glossary, Module, Programme, Project, Session
 from .participants import read_participants
 from .problems import ContentError, Problem, problem
@@ -184,6 +185,20 @@ def _check_five_r(five_r: FiveR, doc: load.Document, terms: set[str] | None) -> 
                 yield problem(doc.path, line, col, "scores", got=sorted(criterion.scores))
 
 
+def _terms_unique(glossary: Glossary, doc: load.Document) -> Iterator[Problem]:
+    """Each language's terms differ in more than case: a tooltip shows one meaning."""
+    for lang in LANGUAGES:
+        seen: dict[str, int] = {}
+        for i, term in enumerate(glossary.terms):
+            first = seen.setdefault(term.term(lang).casefold(), i)
+            if first != i:
+                line, col = doc.where(("terms", i, "term", lang))
+                first_line = doc.where(("terms", first, "term", lang))[0]
+                yield problem(
+                    doc.path, line, col, "term_case", term=term.term(lang), first_line=first_line
+                )
+
+
 def _module_numbers(modules: list[tuple[Module, load.Document]]) -> Iterator[Problem]:
     seen: dict[tuple[str, object], str] = {}
     for module, doc in modules:
@@ -261,6 +276,7 @@ def load_project(root: Path) -> Project:
         assert isinstance(glossary, Glossary)
         terms = {t.id for t in glossary.terms}
         problems += _ids(glossary.terms, doc, ("terms",), "glossary term")
+        problems += _terms_unique(glossary, doc)
     if "5r.yml" in found:
         five_r, doc = found["5r.yml"]
         assert isinstance(five_r, FiveR)

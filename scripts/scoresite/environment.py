@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from .problems import SiteError, printable
 
 MAX_EPOCH = 253_402_300_799  # 9999-12-31 23:59:59 UTC, the last second a date can show
-NEEDED_MB = 400  # free space a full build needs (README): the new site beside the old, .cache/
+NEEDED_MB = 100  # free room a build needs (README): a new site (~20 MB) beside the old, .cache/
 FULL_DISK = (
     f"no space left on the disk; a build needs about {NEEDED_MB} MB free (the new site "
     "beside the old one, and .cache/): free some space and build again; {site}/ is unchanged"

@@ -30,8 +30,14 @@ check: $(STAMP)                   ## validate modules/ and list every problem
 bench: $(STAMP) debs-site         ## measure build and render times
 	$(PY) -m scoresite bench
 
+# ID and NUMBER reach the scaffold as environment values, unexpanded ($(value)) and never
+# through a shell, so quotes, backticks and $(...) in them are plain text. Not exported as
+# they are: make would expand them (and run a $(shell ...) in them) for every recipe.
+unexport ID NUMBER
+new-module: export SCORESITE_ID = $(value ID)
+new-module: export SCORESITE_NUMBER = $(value NUMBER)
 new-module: $(STAMP)              ## scaffold modules/modul-N-ID.yml: make new-module ID=... NUMBER=...
-	$(PY) -m scoresite new-module --id "$(ID)" --number "$(NUMBER)"
+	@$(PY) -m scoresite new-module
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)

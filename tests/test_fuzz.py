@@ -4,17 +4,22 @@ another exception, never slowly."""
 
 from __future__ import annotations
 
+import copy
+import datetime
 import re
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import ROOT
+import yaml
+from conftest import DATA, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scoresite.load import Document, Loc, read
 from scoresite.problems import ContentError
 from scoresite.validate import load_project
 
@@ -128,3 +133,65 @@ def test_edited_content_loads_or_reports_located_problems(
         (modules / name).write_text(original, encoding="utf-8")
     # CPU seconds: loading all real content takes ~0.3 s
     assert time.process_time() - started < 2
+
+
+# Every type YAML can give a value, in every place that names something (ids) or points at
+# something (references, `after:`, numbers), and as every key of every mapping.
+VALUES = [2024, 1.5, True, None, [], {}, ["x"], {"a": 1}, datetime.date(2026, 1, 1)]
+VALUES += ["x" * 1000, "\x1b[2K\r", "Bad Id"]
+REFERENCES = {"prerequisites", "terms", "worksheets"}
+
+
+def _places(doc: Document) -> Iterator[Loc]:
+    for loc in doc.values:
+        named = loc[-1:] in [("id",), ("after",), ("number",), ("answer",)]
+        listed = loc[-2:-1] in [(key,) for key in REFERENCES] and isinstance(loc[-1], int)
+        if named or listed or loc[-2:-1] == ("scores",):
+            yield loc
+
+
+def _replaced(data: Any, loc: Loc, value: object) -> Any:
+    data = copy.deepcopy(data)
+    inner = data
+    for part in loc[:-1]:
+        inner = inner[part]
+    inner[loc[-1]] = value
+    return data
+
+
+def _mappings(data: Any, loc: Loc = ()) -> Iterator[Loc]:
+    if isinstance(data, dict):
+        yield loc
+        for key, value in data.items():
+            yield from _mappings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _mappings(value, (*loc, i))
+
+
+def _variants() -> Iterator[tuple[str, Any]]:
+    for path in sorted((DATA / "good").glob("*.yml")):
+        doc, _ = read(path, DATA / "good")
+        for loc in _places(doc):
+            for value in VALUES:
+                yield path.name, _replaced(doc.data, loc, value)
+        keys = [v for v in VALUES if not isinstance(v, list | dict)]
+        for i, loc in enumerate(_mappings(doc.data)):  # each mapping, one type of key in turn
+            yield path.name, _replaced(doc.data, (*loc, keys[i % len(keys)]), "x")
+
+
+def test_any_type_in_any_id_reference_or_key_is_a_located_problem(tmp_path: Path) -> None:
+    modules = tmp_path / "modules"
+    shutil.copytree(DATA / "good", modules)
+    tried = 0
+    for name, data in _variants():
+        (modules / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        try:
+            load_project(modules)
+        except ContentError as error:
+            report = error.report()
+            assert all(LOCATED.fullmatch(str(p)) for p in error.problems), report
+            assert "\x1b" not in report and "\r" not in report, report
+        shutil.copy(DATA / "good" / name, modules / name)
+        tried += 1
+    assert tried > 800

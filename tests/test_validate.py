@@ -91,7 +91,7 @@ def test_bad_fixture_reports_file_line_and_message(
         load_project(root / "modules")
     report = raised.value.report()
     for expected in expectations(case):
-        place = expected if re.match(r"[^:]+\.ya?ml:", expected) else f"{target}:{expected}"
+        place = expected if re.match(r"[^:]+\.(ya?ml|csv):", expected) else f"{target}:{expected}"
         assert f"modules/{place}" in report, report
     for total in expectations(case, "expect-total"):
         assert len(raised.value.problems) == int(total), report

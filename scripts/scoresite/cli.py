@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shutil
 import subprocess
@@ -10,12 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import jinja2
-
-from . import lock, spelling
-from .catalogue import TEMPLATES
-from .fields import SLUG
-from .problems import SiteError
+from . import environment, lock, spelling
+from .participants import font_warnings
+from .problems import SiteError, printable
+from .scaffold import new_module
 from .validate import load_project
 
 
@@ -38,27 +37,52 @@ def check(modules: Path) -> str:
 def build(config: Path, site: Path) -> None:
     """Build into a fresh folder of this build's own beside `site`, then swap it in: a failed
     build leaves the previous site exactly as it was. One build at a time per project."""
+    environment.check()
     fd, inherited = lock.acquire(config.resolve().parent, wait=False)
     parent = site.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        for kind in ("build", "old"):  # folders of a killed build; we hold the lock
-            for leftover in parent.glob(f".{site.name}.{kind}-*"):
-                shutil.rmtree(leftover, ignore_errors=True)
+        _tidy(parent / site.name)
         fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=parent))
-        if not _mkdocs_build(config, fresh, fd):
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise SiteError(f"build failed; {site}/ is unchanged")
-        _swap(fresh, site)
+        try:
+            if not _mkdocs_build(config, fresh, fd):
+                raise SiteError(f"build failed; {site}/ is unchanged")
+            _swap(fresh, site)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)  # a failed build's; moved away if built
+    except OSError as error:
+        if environment.full_disk(error):
+            raise SiteError(environment.FULL_DISK.format(site=site)) from None
+        raise
     finally:
         lock.release(fd, inherited)
 
 
 def _mkdocs_build(config: Path, fresh: Path, fd: int) -> bool:
+    """Run `mkdocs build` and pass its messages on; a full disk comes back as the OSError."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", str(config), "--site-dir", str(fresh)]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{lock.FD_VARIABLE: str(fd)})
-    return subprocess.run(command, env=env, pass_fds=(fd,), check=False).returncode == 0
+    done = subprocess.run(
+        command, env=env, pass_fds=(fd,), stderr=subprocess.PIPE, text=True, check=False
+    )
+    if done.returncode and environment.FULL_DISK_ERROR in done.stderr:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    sys.stderr.write(done.stderr)
+    return done.returncode == 0
+
+
+def _tidy(site: Path) -> None:
+    """Clear what a killed build left beside `site` (we hold the lock). A build killed
+    between the two renames of `_swap` left no `site` but the previous one moved aside:
+    that one is put back first, so a whole site is there until a new one takes its place."""
+    if not site.exists():
+        aside = site.parent.glob(f".{site.name}.old-*/{site.name}")
+        for previous in sorted(aside, key=lambda p: p.stat().st_mtime)[-1:]:
+            previous.rename(site)
+    for kind in ("build", "old"):
+        for leftover in site.parent.glob(f".{site.name}.{kind}-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap(fresh: Path, site: Path) -> None:
@@ -73,19 +97,6 @@ def _swap(fresh: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def new_module(modules: Path, module_id: str, number: int) -> Path:
-    """Write a valid starting file for a new module; never overwrite an existing one."""
-    if not SLUG.match(module_id):
-        raise SiteError(f"ID={module_id!r} is not a safe id; use e.g. ID=pemasaran")
-    target = modules / f"modul-{number}-{module_id}.yml"
-    if target.exists():
-        raise SiteError(f"{target} exists already; choose another ID or NUMBER")
-    template = (TEMPLATES / "new-module.yml").read_text(encoding="utf-8")
-    text = jinja2.Template(template, keep_trailing_newline=True).render(id=module_id, number=number)
-    target.write_text(text, encoding="utf-8")
-    return target
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scoresite", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -95,15 +106,16 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
     new_cmd = commands.add_parser("new-module", help="scaffold modules/modul-N-ID.yml")
-    new_cmd.add_argument("--id", required=True)
-    new_cmd.add_argument("--number", required=True, type=int)
+    # `make new-module` passes ID and NUMBER in the environment, never through a shell
+    new_cmd.add_argument("--id", default=os.environ.get("SCORESITE_ID"))
+    new_cmd.add_argument("--number", default=os.environ.get("SCORESITE_NUMBER"))
     new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
     commands.add_parser("bench", help="time each step on the real content")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            for warning in spelling.warnings(args.modules):
-                print(warning)
+            for warning in spelling.warnings(args.modules) + font_warnings(args.modules):
+                print(printable(warning))
             print(check(args.modules))
         elif args.command == "build":
             build(args.config_file, args.site_dir)
@@ -115,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "new-module":
             print(f"wrote {new_module(args.modules, args.id, args.number)}; now edit it")
     except SiteError as error:
-        print(error, file=sys.stderr)
+        print("\n".join(map(printable, str(error).splitlines())), file=sys.stderr)
         return 1
     return 0
 

@@ -117,6 +117,11 @@ def term_without_signs(text: Translated) -> Translated:
         sign = markup.check_term(text(lang))
         if sign:
             raise PydanticCustomError("term_sign", "sign in term", {"sign": sign, "lang": lang})
+        term = text(lang)
+        for edge in (term[0], term[-1]):
+            if not edge.isalnum():  # a tooltip is found for whole words only (abbr: \bterm\b)
+                details = {"sign": edge, "term": term, "lang": lang}
+                raise PydanticCustomError("term_edge", "sign at the edge of a term", details)
     return text
 
 

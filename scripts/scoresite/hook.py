@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
-from scoresite import lock, search_dedup
+from scoresite import environment, lock, search_dedup
 from scoresite.catalogue import ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
@@ -51,6 +51,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    try:
+        environment.check()  # before MkDocs or WeasyPrint read them
+    except SiteError as error:
+        raise PluginError(str(error)) from None
     _lock(root)
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
     site_url = published_url(config)

@@ -206,22 +206,35 @@ def _unfit(path: Path, root: Path) -> tuple[str, dict[str, object]] | None:
     return None
 
 
-def read(path: Path, root: Path) -> tuple[Document, list[Problem]]:
-    """Read one file; positions are reported relative to `root`'s parent (e.g. modules/x.yml).
-    A file that cannot be read is named, never shown."""
+def read_bytes(path: Path, root: Path) -> tuple[str, bytes | None, list[Problem]]:
+    """The bytes of one file inside the project, and its name relative to `root`'s parent
+    (e.g. modules/x.yml); a folder, a FIFO, a device, a link out of the project or to
+    nothing, a file too big or unreadable is named, never read."""
     shown = (
         path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else str(path)
     )
     try:
         unfit = _unfit(path, root)
         if unfit:
-            return Document(shown), [problem(shown, 1, 1, unfit[0], **unfit[1])]
-        data = path.read_bytes()
+            return shown, None, [problem(shown, 1, 1, unfit[0], **unfit[1])]
+        return shown, path.read_bytes(), []
     except OSError as error:
-        return Document(shown), [problem(shown, 1, 1, "unreadable", reason=error.strerror)]
+        return shown, None, [problem(shown, 1, 1, "unreadable", reason=error.strerror)]
+
+
+def decode(shown: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text (a byte order mark, as Excel writes, is dropped), or where it stops being."""
     try:
-        return parse(shown, data.decode("utf-8"))
+        return data.decode("utf-8").removeprefix("\ufeff"), []
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return Document(shown), [problem(shown, line, column, "encoding")]
+        return None, [problem(shown, line, column, "encoding")]
+
+
+def read(path: Path, root: Path) -> tuple[Document, list[Problem]]:
+    """Read one file; positions are reported relative to `root`'s parent (e.g. modules/x.yml).
+    A file that cannot be read is named, never shown."""
+    shown, data, problems = read_bytes(path, root)
+    text, problems = (None, problems) if data is None else decode(shown, data)
+    return (Document(shown), problems) if text is None else parse(shown, text)

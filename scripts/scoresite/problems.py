@@ -6,8 +6,14 @@ apart from the checks, as a pair: what is wrong, and how to fix it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# characters a terminal acts on (escape sequences, carriage return, bidi overrides) rather
+# than shows; a message shows them as Python escapes, so nothing in the content can erase or
+# overprint the real error in a terminal or CI log
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_syntax": ("YAML syntax error: {detail}", "check indentation, colons and quotes here"),
@@ -89,7 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # what is in modules/: named, never shown
     "folder": ("this is a folder, not a file", "rename it, or move it out of modules/"),
-    "not_a_file": ("this is not a regular file", "replace it with a YAML file, or remove it"),
+    "not_a_file": ("this is not a regular file", "replace it with a regular file, or remove it"),
     "broken_link": (
         "this link leads to no file (its target is missing, or links back to it)",
         "remove the link",
@@ -101,6 +107,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outside": (
         "this link points to a file outside the project; it is not read",
         "copy the file into modules/ instead of linking to it",
+    ),
+    "csv": (
+        "this row cannot be read as CSV ({detail})",
+        'a cell with a quote, comma, semicolon or line break is written in "quotes", '
+        'with "" for a quote inside; check the quotes from here on',
     ),
     "unreadable": ("cannot read this file ({reason})", "check its permissions, e.g. chmod a+r"),
     # bounded input
@@ -153,6 +164,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term_sign": (
         "'{sign}' in a glossary term breaks its tooltip and links",
         "write the term without square brackets or backslashes",
+    ),
+    "term_edge": (
+        "glossary term '{term}' starts or ends with '{sign}'; its tooltip is found for whole "
+        "words only, so it would never show",
+        "write the term without the '{sign}' (e.g. 'dll' for 'dll.')",
+    ),
+    "term_case": (
+        "glossary term '{term}' is written again, differing only in case (first at line "
+        "{first_line})",
+        "keep one term: a page shows one meaning for a word, whatever its case",
     ),
     "day_too_long": (
         "the day ends at {end}, past midnight",
@@ -252,10 +273,15 @@ class Problem:
     def message(self) -> str:
         what, fix = MESSAGES[self.code]
         values = dict(self.details)
-        return f"{what.format(**values)}; {fix.format(**values)}"
+        return printable(f"{what.format(**values)}; {fix.format(**values)}")
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message()}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: {self.message()}"
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal would act on written as an escape (\\x1b)."""
+    return UNPRINTABLE.sub(lambda m: repr(m[0])[1:-1], text)
 
 
 def problem(path: Path | str, line: int, column: int, code: str, **details: object) -> Problem:

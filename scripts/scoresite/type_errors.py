@@ -79,6 +79,7 @@ OUR_CODES = {
     "clock_number",
     "unquoted",
     "term_sign",
+    "term_edge",
     "translation_missing",
     "translation_unknown",
 }

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import kpis, load, outputs
+from .fields import LANGUAGES
 from .model import FiveR, Glossary, Module, Programme, Project, Session
 from .participants import read_participants
 from .problems import ContentError, Problem, problem
@@ -95,7 +96,7 @@ def _refs(
 
 
 def _check_session(
-    session: Session, i: int, doc: load.Document, sheets: set[str], terms: set[str] | None
+    session: Session, i: int, doc: load.Document, sheets: set[str] | None, terms: set[str] | None
 ) -> Iterator[Problem]:
     total = sum(a.minutes for a in session.activities)
     if total != session.minutes:
@@ -124,7 +125,10 @@ def _check_sessions_of_broken_module(
         value = data.get(key)
         return value if isinstance(value, list) else []
 
-    sheets = {w["id"] for w in items("worksheets") if isinstance(w, dict) and "id" in w}
+    ids = [w.get("id") if isinstance(w, dict) else None for w in items("worksheets")]
+    texts = [i for i in ids if isinstance(i, str)]
+    # an id that is not text has its own problem; references to worksheets are then not checked
+    sheets = set(texts) if len(texts) == len(ids) else None
     for i, raw in enumerate(items("sessions")):
         try:
             session = Session.model_validate(raw)
@@ -179,6 +183,20 @@ def _check_five_r(five_r: FiveR, doc: load.Document, terms: set[str] | None) -> 
             if sorted(criterion.scores) != [0, 1, 2, 3, 4]:
                 line, col = doc.where(("steps", i, "criteria", j, "scores"), key=True)
                 yield problem(doc.path, line, col, "scores", got=sorted(criterion.scores))
+
+
+def _terms_unique(glossary: Glossary, doc: load.Document) -> Iterator[Problem]:
+    """Each language's terms differ in more than case: a tooltip shows one meaning."""
+    for lang in LANGUAGES:
+        seen: dict[str, int] = {}
+        for i, term in enumerate(glossary.terms):
+            first = seen.setdefault(term.term(lang).casefold(), i)
+            if first != i:
+                line, col = doc.where(("terms", i, "term", lang))
+                first_line = doc.where(("terms", first, "term", lang))[0]
+                yield problem(
+                    doc.path, line, col, "term_case", term=term.term(lang), first_line=first_line
+                )
 
 
 def _module_numbers(modules: list[tuple[Module, load.Document]]) -> Iterator[Problem]:
@@ -259,6 +277,7 @@ def load_project(root: Path) -> Project:
         assert isinstance(glossary, Glossary)
         terms = {t.id for t in glossary.terms}
         problems += _ids(glossary.terms, doc, ("terms",), "glossary term")
+        problems += _terms_unique(glossary, doc)
     if "5r.yml" in found:
         five_r, doc = found["5r.yml"]
         assert isinstance(five_r, FiveR)

@@ -33,13 +33,14 @@ from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import abbreviations, render_all
+from scoresite.render import abbreviations, problems_banner, render_all
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
 from scoresite.validate import load_project, schemas
 from scoresite.write import MARKER, sync_tree
 
 PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
+MEMO = Path(".cache") / "build.pickle"
 _state: dict[str, Any] = {}
 # printed, not logged: a warning through MkDocs' logger would fail `mkdocs build --strict`
 NO_ADDRESS = (
@@ -69,12 +70,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _state.get("key") != key or not generated_dir.is_dir():
         if pdfs and not published(site_url):
             print(NO_ADDRESS.format(site_url=site_url or "(none)"), file=sys.stderr)
+        _state.pop("problems", None)
         try:
             work = _generate(root, key, site_url if pdfs else None, generated_dir)
         except SiteError as error:
-            _state.pop("key", None)  # build again next time, whatever the files say
-            _unlock()
-            raise PluginError(str(error)) from None
+            work = _last_good(root, error, generated_dir)
         _state.update(work, key=key)
     config.nav = copy.deepcopy(_state["nav"])
     return config
@@ -84,7 +84,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
     """Pages, PDFs and navigation; remembered in .cache/ under the hash of every input (the
     content, our code and templates, the site address, library versions), so a build of
     unchanged content in a new process skips loading and rendering. No `site_url`: no PDFs."""
-    memo = root / ".cache" / "build.pickle"
+    memo = root / MEMO
     work = _recall(memo, key)
     if work is None:
         project = load_project(root / "modules")
@@ -105,9 +105,25 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "schemas": schemas(),
         }
         write_atomic(memo, pickle.dumps((key, work)))
+    return _written(work, generated_dir)
+
+
+def _written(work: dict[str, Any], generated_dir: Path) -> dict[str, Any]:
     generated = work.pop("generated")  # written: not kept through the build
     sync_tree(generated_dir, generated)
     return dict(work, pages=sorted(f"{ROOT}/{path}" for path in generated))
+
+
+def _last_good(root: Path, error: SiteError, generated_dir: Path) -> dict[str, Any]:
+    """`mkdocs serve` keeps showing the last good pages, each with the problems on top, and
+    reloads once they are fixed; a build (or a first serve build) stops with them."""
+    _state.pop("key", None)  # build again next time, whatever the files say
+    work = _recall(root / MEMO, None) if _state.get("command") == "serve" else None
+    if work is None:
+        _unlock()
+        raise PluginError(str(error)) from None
+    print(str(error), file=sys.stderr)
+    return dict(_written(work, generated_dir), problems=str(error))
 
 
 def _forget_old_pages(folder: Path) -> None:
@@ -117,13 +133,14 @@ def _forget_old_pages(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def _recall(memo: Path, key: str) -> dict[str, Any] | None:
-    """The remembered work for these inputs, if every PDF it names is still whole in the cache."""
+def _recall(memo: Path, key: str | None) -> dict[str, Any] | None:
+    """The remembered work for these inputs (None: the last remembered), if every PDF it names
+    is still whole in the cache."""
     try:
         stored, work = pickle.loads(memo.read_bytes())
     except Exception:  # missing or damaged: a miss, never an error
         return None
-    if stored != key or not all(map(_intact, work["prints"])):
+    if key not in (stored, None) or not all(map(_intact, work["prints"])):
         return None
     return dict(work)
 
@@ -223,7 +240,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    return markdown + str(_state["abbreviations"][_language(config)])
+    lang = _language(config)
+    problems = _state.get("problems")
+    banner = problems_banner(problems, lang) if problems else ""
+    return banner + markdown + str(_state["abbreviations"][lang])
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

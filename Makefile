@@ -59,4 +59,4 @@ debs-test:
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
 clean:
-	rm -rf site .site.build-* .site.old-* docs/materi .cache tests/browser/node_modules
+	rm -rf site .site.build-* .site.old-* .cache tests/browser/node_modules

@@ -29,7 +29,7 @@ def tmp_project(tmp_path: Path) -> Callable[..., Path]:
 
     def make(content: Path = DATA / "good", files: dict[str, str] | None = None) -> Path:
         shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-        shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("materi"))
+        shutil.copytree(ROOT / "docs", tmp_path / "docs")
         shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme partials
         # the real home page links the real modules; the fixture content has other ones
         for home in ("index.md", "index.en.md"):

@@ -54,7 +54,7 @@ def test_a_second_build_stops_at_once_with_the_pid_of_the_first(
         )
         assert plain.returncode == 1
         assert f"another build is running (pid {os.getpid()})" in plain.stderr
-        assert not (root / "docs" / "materi").exists()
+        assert not (root / ".cache" / "pages").exists()
     finally:
         lock.release(fd, inherited=False)
     assert run_build(root, root / "site").returncode == 0

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from .catalogue import ROOT, localized, navigation
+from .catalogue import GENERATED, ROOT, localized, navigation
 from .fields import LANGUAGES
 from .pdf import render_pdfs
 from .render import abbreviations
@@ -79,11 +79,11 @@ def median(runs: list[Run]) -> Run:
 
 
 def copy_project(source: Path, target: Path, times: int = 1) -> Path:
-    """mkdocs.yml, docs/ (without generated pages), scripts/, overrides/ and modules/, with
+    """mkdocs.yml, docs/, scripts/, overrides/ and modules/, with
     `times` - 1 copies of every module and workshop under new ids (see `module_copies`)."""
     target.mkdir(parents=True)
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("materi", "__pycache__")
+    ignore = shutil.ignore_patterns("__pycache__")
     for folder in ("docs", "scripts", "modules", "overrides"):
         shutil.copytree(source / folder, target / folder, ignore=ignore)
     files = sorted({p for glob in MODULE_GLOBS for p in (source / "modules").glob(glob)})
@@ -132,6 +132,7 @@ def plain_project(root: Path, target: Path) -> Path:
     PDFs and schemas as static files, the navigation written out; no hook."""
     project = load_project(root / "modules")
     shutil.copytree(root / "docs", target / "docs")
+    shutil.copytree(root / GENERATED, target / "docs", dirs_exist_ok=True)
     shutil.copytree(root / "overrides", target / "overrides")
     for page in (target / "docs").rglob("*.md"):
         lang = next((x for x in LANGUAGES[1:] if page.name.endswith(f".{x}.md")), LANGUAGES[0])
@@ -254,7 +255,7 @@ def module_output(project: Path) -> tuple[int, int]:
         for p in (project / "modules").glob(glob)
     ]
     folders = [f"{ROOT}/{found[1]}" for found in ids if found]
-    site, docs = project / "site", project / "docs"
+    site, docs = project / "site", project / GENERATED
     pages = sum(
         len(list((site / lang).glob(f"{f}/**/*.html"))) for lang in ("", "en") for f in folders
     )

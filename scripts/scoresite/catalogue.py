@@ -20,6 +20,7 @@ from .schedule import run_sheet, timetable
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROOT = "materi"
+GENERATED = Path(".cache") / "pages"  # the generated pages' folder: outside docs/, unwatched
 
 
 @dataclass(frozen=True)

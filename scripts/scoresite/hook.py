@@ -1,8 +1,10 @@
 """The MkDocs hook: a thin layer that runs our steps inside `mkdocs build` and `mkdocs serve`.
 
 Named in mkdocs.yml under `hooks:`. It loads modules/, writes the generated Markdown into
-docs/materi/ (git-ignored, only files that changed), renders the PDFs (cached) and links
-them into the site, sets the navigation, and adds the glossary's abbreviations to every page.
+.cache/pages/materi/ (only files that changed; outside docs/, so that `mkdocs serve`, which
+watches docs/, builds once per save) and hands those files to MkDocs, renders the PDFs (cached)
+and links them into the site, sets the navigation, and adds the glossary's abbreviations to
+every page.
 One build at a time per project (lock.py): a second `mkdocs build` stops at once, a rebuild
 of `mkdocs serve` waits for the other build to finish.
 """
@@ -13,6 +15,7 @@ import copy
 import hashlib
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,21 +24,23 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import environment, lock, search_dedup
-from scoresite.catalogue import ROOT, TEMPLATES, Rendered, navigation
+from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import abbreviations, render_all
+from scoresite.render import abbreviations, problems_banner, render_all
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
 from scoresite.validate import load_project, schemas
-from scoresite.write import sync_tree
+from scoresite.write import MARKER, sync_tree
 
 PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
+MEMO = Path(".cache") / "build.pickle"
 _state: dict[str, Any] = {}
 # printed, not logged: a warning through MkDocs' logger would fail `mkdocs build --strict`
 NO_ADDRESS = (
@@ -63,17 +68,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     key = content_hash(
         root / "modules", PACKAGE, site_url, ENGINE, config.docs_dir, str(pdfs), epoch
     )
-    generated_dir = Path(config.docs_dir) / ROOT
+    generated_dir = root / GENERATED / ROOT
+    _forget_old_pages(Path(config.docs_dir) / ROOT)
     # the second language's build (and a serve rebuild with no content change) reuses the work
     if _state.get("key") != key or not generated_dir.is_dir():
         if pdfs and not published(site_url):
             print(NO_ADDRESS.format(site_url=site_url or "(none)"), file=sys.stderr)
+        _state.pop("problems", None)
         try:
             work = _generate(root, key, site_url if pdfs else None, generated_dir)
         except SiteError as error:
-            _state.pop("key", None)  # build again next time, whatever the files say
-            _unlock()
-            raise PluginError(str(error)) from None
+            work = _last_good(root, error, generated_dir)
         _state.update(work, key=key)
     config.nav = copy.deepcopy(_state["nav"])
     return config
@@ -83,7 +88,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
     """Pages, PDFs and navigation; remembered in .cache/ under the hash of every input (the
     content, our code and templates, the site address, library versions), so a build of
     unchanged content in a new process skips loading and rendering. No `site_url`: no PDFs."""
-    memo = root / ".cache" / "build.pickle"
+    memo = root / MEMO
     work = _recall(memo, key)
     if work is None:
         project = load_project(root / "modules")
@@ -104,17 +109,42 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "schemas": schemas(),
         }
         write_atomic(memo, pickle.dumps((key, work)))
-    sync_tree(generated_dir, work.pop("generated"))  # written: not kept through the build
-    return work
+    return _written(work, generated_dir)
 
 
-def _recall(memo: Path, key: str) -> dict[str, Any] | None:
-    """The remembered work for these inputs, if every PDF it names is still whole in the cache."""
+def _written(work: dict[str, Any], generated_dir: Path) -> dict[str, Any]:
+    generated = work.pop("generated")  # written: not kept through the build
+    sync_tree(generated_dir, generated)
+    return dict(work, pages=sorted(f"{ROOT}/{path}" for path in generated))
+
+
+def _last_good(root: Path, error: SiteError, generated_dir: Path) -> dict[str, Any]:
+    """`mkdocs serve` keeps showing the last good pages, each with the problems on top, and
+    reloads once they are fixed; a build (or a first serve build) stops with them."""
+    _state.pop("key", None)  # build again next time, whatever the files say
+    work = _recall(root / MEMO, None) if _state.get("command") == "serve" else None
+    if work is None:
+        _unlock()
+        raise PluginError(str(error)) from None
+    print(str(error), file=sys.stderr)
+    return dict(_written(work, generated_dir), problems=str(error))
+
+
+def _forget_old_pages(folder: Path) -> None:
+    """Generated pages lived in docs/materi/ before: a clone that still has them would list
+    each page twice. Only a folder carrying our marker goes."""
+    if (folder / MARKER).is_file():
+        shutil.rmtree(folder)
+
+
+def _recall(memo: Path, key: str | None) -> dict[str, Any] | None:
+    """The remembered work for these inputs (None: the last remembered), if every PDF it names
+    is still whole in the cache."""
     try:
         stored, work = pickle.loads(memo.read_bytes())
     except Exception:  # missing or damaged: a miss, never an error
         return None
-    if stored != key or not all(map(_intact, work["prints"])):
+    if key not in (stored, None) or not all(map(_intact, work["prints"])):
         return None
     return dict(work)
 
@@ -164,6 +194,14 @@ def published_url(config: MkDocsConfig) -> str:
         return str(yaml_load(file).get("site_url") or "")
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The generated pages, named as if they were in docs/: mkdocs-static-i18n (next, at -100)
+    pairs `x.md` with `x.en.md` only there. `on_nav` then points them at their real files."""
+    for path in _state["pages"]:
+        files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     _state["depth"] = _state.get("depth", 0) + 1  # mkdocs-static-i18n nests one build per language
 
@@ -190,7 +228,14 @@ def on_build_error(error: Exception, **_: Any) -> None:
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the navigation of a language
-def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Each generated page reads its file in .cache/pages/ (pages are read after this event);
+    the sections get their titles in the page's language."""
+    source = Path(config.config_file_path).parent / GENERATED
+    generated = set(_state["pages"])
+    for file in files:
+        if file.src_uri in generated:
+            file.abs_src_path = str(source / file.src_uri)
     lang = _language(config)
     for item in nav.items:
         if isinstance(item, Section):
@@ -199,7 +244,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    return markdown + str(_state["abbreviations"][_language(config)])
+    lang = _language(config)
+    problems = _state.get("problems")
+    banner = problems_banner(problems, lang) if problems else ""
+    return banner + markdown + str(_state["abbreviations"][lang])
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -111,6 +111,13 @@ def render_all(project: Project, prints: list[Rendered]) -> dict[str, str]:
     }
 
 
+def problems_banner(problems: str, lang: str) -> str:
+    """A box on top of a page listing the content's problems (`mkdocs serve` shows the last
+    good pages while modules/ has problems)."""
+    template = environment().get_template("problems.md")
+    return template.render(problems=problems, lang=lang, L=labels())
+
+
 def abbreviations(project: Project, lang: str) -> str:
     """Markdown abbreviation lines (`*[UKM]: …`) so every use of a term shows its meaning."""
     lines = [

@@ -16,6 +16,7 @@ from . import lock, spelling
 from .catalogue import TEMPLATES
 from .fields import SLUG
 from .problems import SiteError
+from .publish import address
 from .validate import load_project
 
 
@@ -37,7 +38,9 @@ def check(modules: Path) -> str:
 
 def build(config: Path, site: Path) -> None:
     """Build into a fresh folder of this build's own beside `site`, then swap it in: a failed
-    build leaves the previous site exactly as it was. One build at a time per project."""
+    build leaves the previous site exactly as it was. One build at a time per project.
+    A site_url that may not be used stops it before anything is built."""
+    address.configured(config)
     fd, inherited = lock.acquire(config.resolve().parent, wait=False)
     parent = site.resolve().parent
     try:

@@ -29,6 +29,7 @@ from scoresite.catalogue import ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
+from scoresite.publish import address
 from scoresite.render import abbreviations, render_all
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
@@ -51,9 +52,13 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    try:
+        site_url = address.checked(published_url(config))
+        address.refuse_names(site_url, root / "modules")
+    except SiteError as error:
+        raise PluginError(str(error)) from None
     _lock(root)
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
-    site_url = published_url(config)
     pdfs = os.environ.get("SCORESITE_PDFS") != "0"  # 0: pages only (the bench, at scale)
     epoch = os.environ["SOURCE_DATE_EPOCH"]  # decks carry the build date: part of the work
     key = content_hash(

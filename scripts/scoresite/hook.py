@@ -30,6 +30,8 @@ from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
 from scoresite.publish import address
+from scoresite.publish.light import lighten
+from scoresite.publish.webapp import write_app
 from scoresite.render import abbreviations, render_all
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
@@ -178,10 +180,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     write_search(site, LANGUAGES, Path(config.config_file_path).parent / ".cache" / "search")
+    lighten(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
     for name, text in _state["schemas"].items():
         (site / "schema" / name).write_text(text, encoding="utf-8")
+    # last: its worker lists what the site holds; none for `mkdocs serve`, whose pages change
+    write_app(site, LANGUAGES, worker=_state.get("command") != "serve")
     _unlock()
 
 

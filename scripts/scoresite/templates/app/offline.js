@@ -35,7 +35,8 @@
     bar.textContent = text + " ";
     var press = document.createElement("button");
     press.type = "button";
-    press.className = "md-button md-button--primary";
+    press.style.cssText = "margin-left:.5rem;padding:.3rem .8rem;border:0;border-radius:.2rem;" +
+      "background:#00695c;color:#fff;font:inherit;font-weight:700;cursor:pointer";
     press.textContent = button;
     press.addEventListener("click", action);
     bar.appendChild(press);

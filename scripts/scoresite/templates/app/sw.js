@@ -60,10 +60,9 @@ self.addEventListener("fetch", function (event) {
 function page(request, path) {
   return caches.open(PAGES).then(function (cache) {
     return cache.match(path, { ignoreSearch: true }).then(function (hit) {
-      return hit || fetch(request).catch(function () {
-        return cache.match("404.html").then(function (missing) {
-          return missing || Response.error();
-        });
+      return hit || fetch(request).catch(function (error) {
+        if (request.mode !== "navigate") throw error;
+        return cache.match("404.html");  /* a page this build does not have, offline */
       });
     });
   });

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import environment, lock, spelling
 from .participants import font_warnings
 from .problems import SiteError, printable
+from .publish import address
 from .scaffold import new_module
 from .validate import load_project
 
@@ -36,8 +37,10 @@ def check(modules: Path) -> str:
 
 def build(config: Path, site: Path) -> None:
     """Build into a fresh folder of this build's own beside `site`, then swap it in: a failed
-    build leaves the previous site exactly as it was. One build at a time per project."""
+    build leaves the previous site exactly as it was. One build at a time per project.
+    A site_url that may not be used stops it before anything is built."""
     environment.check()
+    address.configured(config)
     fd, inherited = lock.acquire(config.resolve().parent, wait=False)
     parent = site.resolve().parent
     try:

@@ -33,6 +33,9 @@ from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
+from scoresite.publish import address
+from scoresite.publish.light import lighten
+from scoresite.publish.webapp import write_app
 from scoresite.render import abbreviations, problems_banner, render_all
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
@@ -58,11 +61,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         environment.check()  # before MkDocs or WeasyPrint read them
+        site_url = address.checked(published_url(config))
+        address.refuse_names(site_url, root / "modules")
     except SiteError as error:
         raise PluginError(str(error)) from None
     _lock(root)
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
-    site_url = published_url(config)
     pdfs = os.environ.get("SCORESITE_PDFS") != "0"  # 0: pages only (the bench, at scale)
     epoch = os.environ["SOURCE_DATE_EPOCH"]  # decks carry the build date: part of the work
     key = content_hash(
@@ -215,10 +219,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     write_search(site, LANGUAGES, Path(config.config_file_path).parent / ".cache" / "search")
+    lighten(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
     for name, text in _state["schemas"].items():
         (site / "schema" / name).write_text(text, encoding="utf-8")
+    # last: its worker lists what the site holds; none for `mkdocs serve`, whose pages change
+    write_app(site, LANGUAGES, worker=_state.get("command") != "serve")
     _unlock()
 
 

@@ -121,12 +121,18 @@ class Worksheet(Strictly):
     layout: Literal["sheet", "cards"] = "sheet"
 
 
+# the steps whose order makes 5R evidence valid: the baseline (fixed-spot photos and a first
+# audit) comes before the first red tag, or the "before" is gone
+Milestone = Literal["baseline", "red_tag"]
+
+
 class Activity(Strictly):
     title: Text
     method: Method
     minutes: Minutes
     instructions: Text
     trainer_notes: Text | None = None
+    milestone: Milestone | None = None
 
 
 class Session(Strictly):

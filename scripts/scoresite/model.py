@@ -14,6 +14,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .coaching_model import Coaching, Milestone
 from .fields import (
     Clock,
     Minutes,
@@ -119,11 +120,6 @@ class Worksheet(Strictly):
     fields: Annotated[list[WorksheetField], Field(min_length=1)]
     # "cards": small cards, several to an A4 sheet with cut lines (e.g. the red-tag card)
     layout: Literal["sheet", "cards"] = "sheet"
-
-
-# the steps whose order makes 5R evidence valid: the baseline (fixed-spot photos and a first
-# audit) comes before the first red tag, or the "before" is gone
-Milestone = Literal["baseline", "red_tag"]
 
 
 class Activity(Strictly):
@@ -288,6 +284,7 @@ class Project(Strictly):
     five_r: FiveR
     glossary: Glossary
     participants: list[str] = []  # names for the certificates, from modules/peserta.csv
+    coaching: Coaching | None = None  # visit plans, from modules/pendampingan.yml (optional)
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

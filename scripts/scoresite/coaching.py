@@ -6,6 +6,7 @@ the baseline before the first red tag, in every plan and every classroom day.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from .coaching_model import Coaching, Milestone, Plan, Visit
 from .fields import Translated
@@ -14,16 +15,27 @@ from .model import Module
 from .problems import Problem, problem
 
 
-def checks_of(visit: Visit, module: Module) -> list[Translated]:
-    """What the coach checks at a visit: the module's follow-up checks named, then its own."""
-    own = module.follow_up.coach_checks
-    return [own[n - 1] for n in visit.follow_up_checks] + visit.checks
+class Planned(NamedTuple):
+    """A visit as printed: its number, what the coach checks and what the team does next
+    (the module's follow-up items named by number, then the visit's own)."""
+
+    number: int
+    visit: Visit
+    checks: list[Translated]
+    tasks: list[Translated]
 
 
-def tasks_of(visit: Visit, module: Module) -> list[Translated]:
-    """What the team does until the next visit: the module's follow-up actions, then its own."""
-    own = module.follow_up.actions
-    return [own[n - 1] for n in visit.follow_up_actions] + visit.team_tasks
+def planned(plan: Plan, module: Module) -> list[Planned]:
+    checks, actions = module.follow_up.coach_checks, module.follow_up.actions
+    return [
+        Planned(
+            number,
+            v,
+            [checks[n - 1] for n in v.follow_up_checks] + v.checks,
+            [actions[n - 1] for n in v.follow_up_actions] + v.team_tasks,
+        )
+        for number, v in enumerate(plan.visits, start=1)
+    ]
 
 
 def milestone_order(items: Sequence[Milestone | None]) -> int | None:

@@ -28,13 +28,15 @@ def test_all_five_score_modules_are_there_in_order(project: Project) -> None:
     assert all(m.prerequisites == ["kerja-sama"] for m in project.modules[1:5])
 
 
-def test_5r_workshop_runs_a_day_with_red_tags_and_a_mock_audit(project: Project) -> None:
+def test_5r_workshop_runs_a_day_with_a_baseline_red_tags_and_an_after_audit(
+    project: Project,
+) -> None:
     workshop, presentation = (m for m in project.modules if m.label)
     assert (workshop.id, presentation.id) == ("lokakarya-5r", "presentasi-5r")
     assert presentation.prerequisites == ["lokakarya-5r"]
     assert sum(s.minutes for s in workshop.sessions) >= 300
     titles = " ".join(s.title.id for s in workshop.sessions)
-    assert "label merah" in titles and "Audit tiruan" in titles
+    assert "label merah" in titles and "Audit sesudah satu hari" in titles
     methods = [a.method for s in workshop.sessions for a in s.activities]
     assert methods[0] == "quiz" and methods[-1] == "quiz"  # pre-test first, post-test last
     sheets = {w.id for w in workshop.worksheets} | {w.id for w in presentation.worksheets}

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .audit import audit_json
+from .coaching import planned
 from .fields import LANGUAGES, Translated
 from .model import Module, Project, Session, Step, Worksheet
 from .schedule import run_sheet, timetable
@@ -67,6 +68,15 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
     @staticmethod
     def trainer(module: Module) -> str:
         return f"{ROOT}/{module.id}/pelatih.md"
+
+    @staticmethod
+    def coaching(module: Module) -> str:
+        """The coaching plan that follows a module (trainer view; `pendampingan*` pages)."""
+        return f"{ROOT}/{module.id}/pendampingan.md"
+
+    @staticmethod
+    def planner(module: Module) -> str:
+        return f"{ROOT}/{module.id}/pendampingan-perencana.pdf"
 
     @staticmethod
     def step(step: Step) -> str:
@@ -194,6 +204,13 @@ def printables(project: Project) -> list[Printable]:
                 context={"module": m},
             )
         )
+    for context in plans(project):
+        m = context["module"]
+        page = url.coaching(m)
+        found += [
+            Printable(path, page, kind, f"{kind}.html", L[kind], module_name(m), True, context)
+            for path, kind in ((url.pdf(page), "coaching"), (url.planner(m), "planner"))
+        ]
     five_r, steps = project.five_r.title, project.five_r.steps
     found += [
         Printable(
@@ -246,6 +263,7 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
         found += [sheet(module, w) for w in module.worksheets]
         found.append(Page(url.quiz(module), "quiz.md", {"module": module}))
         found.append(Page(url.trainer(module), "trainer.md", {"module": module}))
+    found += [Page(url.coaching(c["module"]), "coaching.md", c) for c in plans(project)]
     found.append(Page(url.five_r, "five_r.md"))
     found += [Page(url.step(s), "step.md", {"step": s}) for s in project.five_r.steps]
     data = partial(audit_json, project.five_r, labels())
@@ -257,6 +275,22 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
         (decks if r.printable.kind == "slides" else rows).setdefault(r.printable, {})[r.lang] = r
     found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks}))
     return found
+
+
+def plans(project: Project) -> list[dict[str, Any]]:
+    """Each coaching plan, in the order of the modules, as its page and PDFs see it: the module
+    it follows, the event that closes it (or None), and its visits as printed."""
+    by_module = {p.module: p for p in project.coaching.plans} if project.coaching else {}
+    return [
+        {
+            "module": m,
+            "plan": plan,
+            "visits": planned(plan, m),
+            "closing": project.module(plan.until) if plan.until else None,
+        }
+        for m in project.modules
+        if (plan := by_module.get(m.id))
+    ]
 
 
 def localized(path: str, lang: str) -> str:
@@ -300,6 +334,8 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
         sheets = section(L["worksheets"], [url.worksheet(m, w) for w in m.worksheets])
         items = section(module_name(m), [url.module(m), *sessions, sheets, url.quiz(m)])
         items[module_name(m).id].append(url.trainer(m))
+        if any(c["module"] is m for c in plans(project)):
+            items[module_name(m).id].append(url.coaching(m))
         (nav if m.number else five_r).append(items)
     nav.append(section(project.five_r.title, five_r))
     nav.append(url.glossary)

@@ -14,6 +14,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .coaching_model import Coaching, Milestone
 from .fields import (
     Clock,
     Minutes,
@@ -130,6 +131,7 @@ class Activity(Strictly):
     minutes: Minutes
     instructions: Text
     trainer_notes: Text | None = None
+    milestone: Milestone | None = None
 
 
 class Session(Strictly):
@@ -300,6 +302,7 @@ class Project(Strictly):
     five_r: FiveR
     glossary: Glossary
     participants: list[str] = []  # names for the certificates, from modules/peserta.csv
+    coaching: Coaching | None = None  # visit plans, from modules/pendampingan.yml (optional)
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

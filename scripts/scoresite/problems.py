@@ -30,8 +30,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "keep one of the two; a later key would silently replace the first",
     ),
     "unknown_file": (
-        "unknown file name; expected programme.yml, glossary.yml, 5r.yml, modul-*.yml "
-        "or lokakarya-*.yml",
+        "unknown file name; expected programme.yml, glossary.yml, 5r.yml, pendampingan.yml, "
+        "modul-*.yml or lokakarya-*.yml",
         "rename the file, or move it out of modules/",
     ),
     "unknown_key": (
@@ -72,6 +72,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "minutes_sum": (
         "session '{session}' lasts {minutes} minutes but its activities add up to {total}",
         "make the activity minutes add up to {minutes}, or change the session's minutes",
+    ),
+    "red_tag_first": (
+        "the first red tag comes before any baseline: once items are moved, the 'before' "
+        "state is gone",
+        "put an activity or agenda item with `milestone: baseline` (fixed-spot photos and a "
+        "first audit) before this one",
+    ),
+    "visit_minutes": (
+        "the visit lasts {minutes} minutes but its agenda adds up to {total}",
+        "make the agenda minutes add up to {minutes}, or change the visit's minutes",
+    ),
+    "visit_order": (
+        "visit in week {week} does not come after the visit before it (week {previous})",
+        "list the visits in order of their weeks, one visit per week at most",
+    ),
+    "visit_late": (
+        "visit in week {week} falls after the coaching period (last week for a visit: {last})",
+        "move the visit to week {last} or earlier, or make `weeks:` longer",
+    ),
+    "visit_empty": (
+        "this visit names nothing for the coach to check",
+        "add `follow_up_checks:` (numbers of the module's coach checks) or `checks:`",
+    ),
+    "follow_up_number": (
+        "there is no follow-up item {n}: the module's follow_up.{what} has {count}",
+        "use a number from 1 to {count}",
+    ),
+    "plan_joins": (
+        "'{until}' does not follow '{module}': the plan joins two events out of order",
+        "add '{module}' to the prerequisites of '{until}', or name the event that follows it",
+    ),
+    "plan_twice": (
+        "a second plan for module '{module}' (first at line {first_line})",
+        "keep one plan per module; put all its visits in that one",
     ),
     "duplicate_id": (
         "duplicate id '{value}' (first at line {first_line})",

@@ -10,6 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import kpis, load, outputs
+from .coaching import check_coaching, check_module_milestones
+from .coaching_model import Coaching
 from .fields import LANGUAGES
 from .model import FiveR, Glossary, Module, Programme, Project, Session
 from .participants import read_participants
@@ -22,6 +24,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "glossary.yml": Glossary,
     "5r.yml": FiveR,
 }
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"pendampingan.yml": Coaching}  # coaching plans
 MODULE_GLOBS = ("modul-*.yml", "lokakarya-*.yml")  # SCORE modules; workshops run the same way
 RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
 
@@ -29,7 +32,7 @@ RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
 def schemas() -> dict[str, str]:
     """JSON Schemas for editors (YAML language server): {file name: schema text}."""
     kinds: dict[str, type[BaseModel]] = {
-        name.removesuffix(".yml"): c for name, c in SINGLE_FILES.items()
+        name.removesuffix(".yml"): c for name, c in {**SINGLE_FILES, **OPTIONAL_FILES}.items()
     }
     kinds["module"] = Module
     return {
@@ -39,8 +42,8 @@ def schemas() -> dict[str, str]:
 
 
 def model_for(path: Path) -> type[BaseModel] | None:
-    if path.name in SINGLE_FILES:
-        return SINGLE_FILES[path.name]
+    if path.name in SINGLE_FILES or path.name in OPTIONAL_FILES:
+        return {**SINGLE_FILES, **OPTIONAL_FILES}[path.name]
     return Module if any(path.match(glob) for glob in MODULE_GLOBS) else None
 
 
@@ -151,6 +154,7 @@ def _check_module(
             taken=", ".join(sorted(RESERVED_MODULE_IDS)),
         )
     yield from _ids(module.sessions, doc, ("sessions",), "session")
+    yield from check_module_milestones(module, doc)
     yield from _ids(module.worksheets, doc, ("worksheets",), "worksheet")
     others = None if modules is None else modules - {module.id}
     yield from _refs(module.prerequisites, others, doc, ("prerequisites",), "module")
@@ -299,6 +303,15 @@ def load_project(root: Path) -> Project:
     for doc in module_docs:
         if all(d is not doc for _, d in modules):
             problems += _check_sessions_of_broken_module(doc, terms)
+    coaching: Coaching | None = None
+    if "pendampingan.yml" in found:
+        plans, doc = found["pendampingan.yml"]
+        assert isinstance(plans, Coaching)
+        coaching = plans
+        complete = len(modules) == len(module_docs)  # else: plans are not checked against them
+        problems += check_coaching(
+            coaching, {m.id: m for m, _ in modules} if complete else None, doc
+        )
     participants, more = read_participants(root)
     problems += more
     if problems:
@@ -314,6 +327,7 @@ def load_project(root: Path) -> Project:
             five_r=five_r,
             glossary=glossary,
             participants=participants,
+            coaching=coaching,
         )
     )
     docs = {m.id: doc for m, doc in modules}

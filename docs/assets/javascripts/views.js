@@ -9,7 +9,8 @@
     id: { group: "Tampilan", trainer: "Pelatih", participant: "Peserta" },
     en: { group: "View", trainer: "Trainer", participant: "Participant" }
   };
-  var TRAINER_LINK = /(^|\/)pelatih\.(html|pdf)(#.*)?$/;
+  /* trainer guides (pelatih) and coaching plans (pendampingan, pendampingan-perencana) */
+  var TRAINER_LINK = /(^|\/)(pelatih|pendampingan(-[a-z]+)*)\.(html|pdf)(#.*)?$/;
 
   function load() {
     try {

@@ -48,7 +48,8 @@ from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout
 
 PRINT = TEMPLATES / "print"
-LIBRARIES = "weasyprint pydyf fonttools segno markdown jinja2 pydantic pyyaml".split()
+DRAWING = ("weasyprint", "pydyf", "fonttools", "segno")  # lay out, write and subset; QR codes
+LIBRARIES = (*DRAWING, "markdown", "jinja2", "pydantic", "pyyaml")
 
 
 def _system_library(name: str, function: str) -> str:

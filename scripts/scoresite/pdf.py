@@ -43,6 +43,7 @@ from .catalogue import (
 )
 from .fields import LANGUAGES, Translated
 from .model import Project
+from .participants import name_size
 from .render import clock_filter, escape
 from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout
@@ -186,6 +187,7 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         else [],
         table_layout=table_layout,
         landscape=landscape,
+        name_size=name_size,
         **item.context,
     )
 

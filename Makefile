@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBS_SITE := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra
+DEBS_SITE := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-dejavu-extra
 DEBS_TEST := $(DEBS_SITE) chromium poppler-utils default-jre-headless
 # axe-core and the Nu Html Checker (vnu.jar) for the browser tests, pinned in package-lock.json
 CHECKERS  := tests/browser/node_modules/.installed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 import yaml
 from conftest import DATA, ROOT
 from pypdf import PdfReader
-from scoresite.pdf import render_pdfs
+from scoresite.pdf import ENGINE, _write_pdf, render_pdfs
 from scoresite.validate import load_project
 
 A4 = (595.28, 841.89)
@@ -170,3 +171,23 @@ def test_rendering_twice_gives_identical_bytes_and_the_cache_skips_work(
     stamps = {r.file: r.file.stat().st_mtime_ns for r in first}
     again = render_pdfs(project, "https://example.org/", tmp_path / "a", jobs=1)
     assert {r.file: r.file.stat().st_mtime_ns for r in again} == stamps
+
+
+# sha256 of tests/data/print/reference.html as a PDF, made with pdf.ENGINE "weasyprint-70.0
+# pydyf-0.13.0 fonttools-4.68.0 … pango-1.50.12 harfbuzz-6.0.0 subset-harfbuzz" and Debian 12's
+# fonts-dejavu-core 2.37. After a deliberate upgrade of that stack (pyproject.toml or the
+# Makefile's Debian packages), refresh it: run this test and copy the sha256 it reports.
+REFERENCE_SHA256 = "69072fe64e9d70b2fd3da77a51b026b159ef7318f675319396c2f5955be28192"
+
+
+def test_a_reference_pdf_has_the_same_bytes_on_every_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF stack is pinned: Python packages by pyproject.toml, Pango, HarfBuzz's font
+    subsetter and the fonts by the Makefile. The page is our own fixed HTML, not the templates,
+    so that a change of wording or layout does not look like a change of machine."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    target = tmp_path / "reference.pdf"
+    _write_pdf(((DATA / "print" / "reference.html").read_text(encoding="utf-8"), str(target)))
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    assert digest == REFERENCE_SHA256, f"sha256 {digest} with {ENGINE}"

@@ -21,9 +21,17 @@ from .problems import Problem, problem
 
 FILE = "peserta.csv"
 MAX_ROWS = load.MAX_ITEMS  # a training has a few dozen participants
-MAX_NAME = 100  # characters; a certificate line holds about this many
 PRINT_CSS = Path(__file__).parent / "templates" / "print" / "print.css"
 FONT_FILE = re.compile(r"url\(file://(/[^)]+)\)")
+# A certificate prints the name on one line above its rule, stepping the type down as names
+# grow: (up to this many characters, at this size in pt). A longer name is refused.
+NAME_SIZES = ((36, 22.0), (48, 18.0), (64, 15.0), (80, 12.0))
+LONGEST_NAME = NAME_SIZES[-1][0]
+
+
+def name_size(name: str) -> float:
+    """The certificate's type size for a name (names past LONGEST_NAME are refused on reading)."""
+    return next((pt for most, pt in NAME_SIZES if len(name) <= most), NAME_SIZES[-1][1])
 
 
 def read_participants(root: Path) -> tuple[list[str], list[Problem]]:
@@ -35,9 +43,9 @@ def read_participants(root: Path) -> tuple[list[str], list[Problem]]:
         if not name:
             detail = "the name (first column) is empty"
             problems.append(problem(f"{root.name}/{FILE}", line, 1, "value", detail=detail))
-        elif len(name) > MAX_NAME:
-            where = (f"{root.name}/{FILE}", line, 1)
-            problems.append(problem(*where, "text_too_long", size=len(name), limit=MAX_NAME))
+        elif len(name) > LONGEST_NAME:
+            too_long = {"got": len(name), "limit": LONGEST_NAME}
+            problems.append(problem(f"{root.name}/{FILE}", line, 1, "name_too_long", **too_long))
         else:
             names.append(name)
     return names, problems

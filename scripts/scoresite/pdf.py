@@ -8,6 +8,8 @@ entries are written whole or not at all; a damaged one counts as missing.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import io
 import json
@@ -41,13 +43,37 @@ from .catalogue import (
 )
 from .fields import LANGUAGES, Translated
 from .model import Project
+from .participants import name_size
 from .render import clock_filter, escape
 from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout
 
 PRINT = TEMPLATES / "print"
-LIBRARIES = ("weasyprint", "segno", "markdown", "jinja2", "pydantic", "pyyaml")
-ENGINE = " ".join(f"{name}-{version(name)}" for name in LIBRARIES)
+DRAWING = ("weasyprint", "pydyf", "fonttools", "segno")  # lay out, write and subset; QR codes
+LIBRARIES = (*DRAWING, "markdown", "jinja2", "pydantic", "pyyaml")
+
+
+def _system_library(name: str, function: str) -> str:
+    """A shared library's own version string, or "none" where it is not installed."""
+    found = ctypes.util.find_library(name)
+    if not found:
+        return "none"
+    call = getattr(ctypes.CDLL(found), function)
+    call.restype = ctypes.c_char_p
+    return str(call().decode())
+
+
+def system_engine() -> str:
+    """The system libraries that shape the PDF bytes: Pango lays the text out, and WeasyPrint
+    subsets the fonts with HarfBuzz when `libharfbuzz-subset` is installed, else with
+    fontTools; the two subsets differ in bytes, not in looks (the Makefile installs it)."""
+    subsetter = "harfbuzz" if ctypes.util.find_library("harfbuzz-subset") else "fonttools"
+    pango = _system_library("pango-1.0", "pango_version_string")
+    harfbuzz = _system_library("harfbuzz", "hb_version_string")
+    return f"pango-{pango} harfbuzz-{harfbuzz} subset-{subsetter}"
+
+
+ENGINE = " ".join([*(f"{name}-{version(name)}" for name in LIBRARIES), system_engine()])
 QR = "qr:"
 
 
@@ -161,6 +187,7 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         else [],
         table_layout=table_layout,
         landscape=landscape,
+        name_size=name_size,
         **item.context,
     )
 

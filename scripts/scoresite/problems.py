@@ -59,6 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "clock": ("'{value}' is not a time of day", 'write the time as HH:MM, e.g. "08:00"'),
     "value": ("{detail}", "correct the value"),
+    "name_too_long": (
+        "the name has {got} characters; a certificate prints at most {limit} on one line",
+        "shorten it as the person writes it on forms, e.g. initials for middle names",
+    ),
     "reserved": (
         "module id '{value}' is taken by the site itself",
         "choose an id other than {taken}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import io
 import re
 import zipfile
 from datetime import UTC, datetime
@@ -12,10 +12,11 @@ import pytest
 import yaml
 from conftest import DATA, ROOT
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Pt
-from scoresite.slides import CHARS_PER_LINE, ROOM, plan
+from scoresite.slides import Paragraph, page_sizes, plan, short
 from scoresite.validate import load_project
 from test_pdf import squash, texts, trainer_only_texts
 
@@ -32,64 +33,26 @@ def deck_path(site: Path, module_id: str, lang: str) -> Path:
     return site / ("" if lang == "id" else "en") / "materi" / module_id / "slide.pptx"
 
 
-def slides_needed(paragraphs: list[str]) -> int:
-    """Slides a list of paragraphs takes when each slide holds ROOM quarter lines, and a
-    paragraph takes a quarter line for each line of CHARS_PER_LINE characters plus one (a
-    paragraph longer than a slide is cut at sentence ends)."""
-
-    def quarters(text: str) -> int:
-        return 4 * max(1, math.ceil(len(text) / CHARS_PER_LINE)) + 1
-
-    pieces = []
-    for text in paragraphs:
-        long = quarters(text) > ROOM
-        pieces += [p for p in re.split(r"(?<=[.!?;:])\s+", text) if p] if long else [text]
-    count, used = 1, 0
-    for piece in pieces:
-        if used and used + quarters(piece) > ROOM:
-            count, used = count + 1, 0
-        used += quarters(piece)
-    return count
+NOT_BODY = ("Kicker", "Footer", "Slide number")
 
 
-def clock(minutes: int, lang: str) -> str:
-    return f"{minutes // 60:02d}{'.' if lang == 'id' else ':'}{minutes % 60:02d}"
+def body_words(slide: Slide) -> int:
+    """Words a participant reads on the slide: every text but the title, kicker and footer
+    (a word has a letter or a digit; "·" is none)."""
+    shown = [
+        s.text_frame.text
+        for s in slide.shapes
+        if s.has_text_frame and s.name not in NOT_BODY and s != slide.shapes.title
+    ]
+    return sum(len(re.findall(r"\S*\w\S*", text)) for text in shown)
 
 
-def expected_slides(module: dict, lang: str) -> tuple[int, list[int]]:
-    """From the raw YAML: slides before the first session (cover, objectives, schedule with
-    the opening, sessions and breaks) and the slides of each session (its objectives, key
-    points, one or more per activity)."""
-    [t] = texts(LABELS["minutes_short"], lang)
-    hours, mins = map(int, module["schedule"]["start"].split(":"))
-    now = hours * 60 + mins
-    pauses = {b["after"]: b for b in module["schedule"].get("breaks", [])}
-    rows, per_session = [], []
-    if opening := module["schedule"].get("opening"):
-        end = now + opening["minutes"]
-        rows.append(f"{clock(now, lang)}–{clock(end, lang)}\t{texts(opening['title'], lang)[0]}")
-        now = end
-    for session in module["sessions"]:
-        count = slides_needed(
-            texts(LABELS["objectives_intro"], lang) + texts(session["objectives"], lang)
-        )
-        count += slides_needed(texts(session["key_points"], lang))
-        rows.append(f"{clock(now, lang)}–{clock(now + session['minutes'], lang)}\t")
-        rows[-1] += texts(session["title"], lang)[0]
-        for activity in session["activities"]:
-            [method] = texts(LABELS["methods"][activity["method"]], lang)
-            meta = f"{clock(now, lang)}–{clock(now + activity['minutes'], lang)} · "
-            meta += f"{activity['minutes']} {t} · {method}"
-            count += slides_needed([meta, *texts(activity["instructions"], lang)])
-            now += activity["minutes"]
-        per_session.append(count)
-        if session["id"] in pauses:
-            pause = pauses[session["id"]]
-            end = now + pause["minutes"]
-            rows.append(f"{clock(now, lang)}–{clock(end, lang)}\t{texts(pause['title'], lang)[0]}")
-            now = end
-    first = 1 + slides_needed(texts(module["objectives"], lang)) + slides_needed(rows)
-    return first, per_session
+def drawn(slide: Slide) -> tuple[int, int, int]:
+    """Diagram shapes, arrows and charts on a slide (photo frames are none of them)."""
+    shapes = sum(1 for s in slide.shapes if s.name.startswith("Figure"))
+    arrows = sum(1 for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.LINE)
+    charts = sum(1 for s in slide.shapes if s.has_chart)
+    return shapes, arrows, charts
 
 
 def session_tag(module: dict, number: int) -> str:
@@ -131,17 +94,87 @@ def test_one_deck_per_module_and_language_and_nothing_else(built_site: Path) -> 
     assert found == wanted
 
 
-def test_each_session_has_its_slides_as_designed(decks: dict[tuple[str, str], Deck]) -> None:
+def test_no_slide_carries_more_than_40_words_of_body(
+    decks: dict[tuple[str, str], Deck],
+) -> None:
+    counts = [body_words(slide) for deck in decks.values() for slide in deck.slides]
+    assert max(counts) <= 40
+    assert len(counts) > 400  # every slide of 14 decks was read
+
+
+def test_every_slide_has_notes_and_a_continuation_says_where_it_began(
+    decks: dict[tuple[str, str], Deck],
+) -> None:
+    for (module_id, lang), deck in decks.items():
+        [more] = texts(LABELS["continued"], lang)
+        for number, slide in enumerate(deck.slides, start=1):
+            notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+            assert notes.strip(), (module_id, lang, number)
+            if shape_text(slide, "Kicker").endswith(f"({more})"):
+                first = re.search(r"\d+", notes.split("\n")[0])
+                assert first and int(first[0]) < number, (module_id, lang, number, notes[:60])
+
+
+def test_the_two_languages_decks_are_slide_for_slide_alike(
+    decks: dict[tuple[str, str], Deck],
+) -> None:
+    for module in MODULES.values():
+        pair = [decks[module["id"], lang] for lang in ("id", "en")]
+        assert len(pair[0].slides) == len(pair[1].slides), module["id"]
+        for ours, theirs in zip(pair[0].slides, pair[1].slides, strict=True):
+            assert drawn(ours) == drawn(theirs), module["id"]
+            frames = [sum(s.name == "Photo placeholder" for s in x.shapes) for x in (ours, theirs)]
+            assert frames[0] == frames[1], module["id"]
+            assert ("(" in shape_text(ours, "Kicker")) == ("(" in shape_text(theirs, "Kicker"))
+
+
+def test_every_deck_draws_a_native_diagram_or_chart(decks: dict[tuple[str, str], Deck]) -> None:
+    for key, deck in decks.items():
+        found = [drawn(slide) for slide in deck.slides]
+        assert any(shapes >= 3 or charts for shapes, _, charts in found), key
+
+
+def test_every_diagram_in_the_content_gets_a_slide(decks: dict[tuple[str, str], Deck]) -> None:
     for module in MODULES.values():
         for lang in ("id", "en"):
-            deck = decks[module["id"], lang]
-            opening, per_session = expected_slides(module, lang)
-            assert len(deck.slides) == opening + sum(per_session), (module["id"], lang)
-            [word] = texts(LABELS["session"], lang)
-            for number, count in enumerate(per_session, start=1):
-                tag = f"{word} {session_tag(module, number)} ·"
-                mine = [s for s in deck.slides if shape_text(s, "Kicker").startswith(tag)]
-                assert len(mine) == count, (module["id"], lang, tag)
+            titles = [s.shapes.title.text_frame.text for s in decks[module["id"], lang].slides]
+            for session in module["sessions"]:
+                for diagram in session.get("diagrams", []):
+                    assert texts(diagram["title"], lang)[0] in titles
+
+
+def test_the_5r_talk_shows_the_five_steps_joined_by_arrows(
+    decks: dict[tuple[str, str], Deck],
+) -> None:
+    steps = yaml.safe_load((ROOT / "modules/5r.yml").read_text("utf-8"))["steps"]
+    deck = decks["lokakarya-5r", "id"]
+    titled = [s for s in deck.slides if s.shapes.title.text_frame.text == "Lima langkah 5R"]
+    [slide] = [s for s in titled if drawn(s)[0]]  # the talk's activity slide has the same title
+    boxes = [s.text_frame.text for s in slide.shapes if s.name.startswith("Figure Rounded")]
+    assert [b.split("\n")[0] for b in boxes] == [s["name"] for s in steps]
+    assert drawn(slide)[1] == len(steps) - 1
+
+
+def test_the_pareto_chart_is_a_native_chart_of_the_example_data(
+    decks: dict[tuple[str, str], Deck],
+) -> None:
+    charts = [s.chart for slide in decks["mutu", "en"].slides for s in slide.shapes if s.has_chart]
+    [chart] = charts
+    bars, line = chart.plots
+    assert list(bars.series[0].values) == [28, 20, 14, 10, 5, 3]
+    assert list(line.series[0].values)[-1] == 100
+    assert list(bars.categories)[0] == "Bent hinge"
+
+
+def test_key_points_are_short_on_screen_and_whole_in_the_notes(
+    decks: dict[tuple[str, str], Deck],
+) -> None:
+    for module in MODULES.values():
+        for lang in ("id", "en"):
+            notes = "".join(in_notes(s) for s in decks[module["id"], lang].slides)
+            for session in module["sessions"]:
+                for point in texts(session["key_points"], lang):
+                    assert plain(point) in notes, (module["id"], lang, point[:40])
 
 
 def test_trainer_notes_of_every_session_are_in_the_notes_pane(
@@ -209,13 +242,27 @@ def test_long_lists_continue_on_the_next_slide_evenly() -> None:
     project = load_project(DATA / "good")
     module = project.modules[0]
     session = module.sessions[0]
-    point = session.key_points[0].model_copy(update={"id": "Poin " + "panjang " * 20})
+    point = session.key_points[0].model_copy(update={"id": "Poin " + "panjang " * 11})
     many = session.model_copy(update={"key_points": [point] * 7})
     course = module.model_copy(update={"sessions": [many, *module.sessions[1:]]})
-    slides = plan(course, module.title, "id", "SCORE")
+    slides = plan(course, module.title, "id", project.programme.title)
     points = [s for s in slides if "Pokok bahasan" in s.kicker and s.title == "Sesi A"]
     assert [len(s.body) for s in points] == [3, 2, 2]
     assert [s.kicker.endswith("(lanjutan)") for s in points] == [False, True, True]
+    assert [s.words() for s in points] == [36, 24, 24]
+
+
+def test_a_longer_translation_moves_both_languages_to_the_next_slide() -> None:
+    short_id = [Paragraph("satu dua tiga")] * 4
+    long_en = [Paragraph("one two three four five six seven eight nine ten eleven")] * 4
+    assert page_sizes([short_id, long_en]) == [2, 2]
+    assert page_sizes([short_id, short_id]) == [4]
+
+
+def test_a_slide_shows_the_first_sentence_and_never_more_than_30_words() -> None:
+    assert short("Satu kalimat. Kalimat kedua.") == "Satu kalimat."
+    cut = short("kata " * 20 + "koma, " + "lagi " * 20)
+    assert cut.endswith(" …") and len(cut.split()) <= 31 and "," not in cut
 
 
 def test_decks_carry_the_build_date_not_the_clock(built_site: Path, tmp_path: Path) -> None:
@@ -225,5 +272,9 @@ def test_decks_carry_the_build_date_not_the_clock(built_site: Path, tmp_path: Pa
     for path in built_site.rglob("*.pptx"):
         with zipfile.ZipFile(path) as package:
             assert {e.date_time for e in package.infolist()} == {stamp.timetuple()[:6]}
+            for name in (n for n in package.namelist() if n.endswith(".xlsx")):  # a chart's data
+                with zipfile.ZipFile(io.BytesIO(package.read(name))) as book:
+                    dates = re.findall(rb"\d{4}-\d\d-\d\dT[\d:]+Z", book.read("docProps/core.xml"))
+                    assert set(dates) == {b"2023-11-14T22:13:20Z"}, path
         props = Presentation(str(path)).core_properties
         assert props.created == props.modified == props.last_printed == stamp.replace(tzinfo=None)

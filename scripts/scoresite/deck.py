@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -16,36 +17,43 @@ from importlib.metadata import version
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide as PptxSlide
-from pptx.text.text import TextFrame
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
-from .catalogue import Rendered
+from .catalogue import Rendered, labels
+from .deck_figures import draw_figure
+from .deck_style import (
+    BODY_PT,
+    COVER_PT,
+    FONT,
+    FOOTER_PT,
+    GREY,
+    HEIGHT,
+    INK,
+    INNER,
+    KICKER_PT,
+    MARGIN,
+    TEAL,
+    TITLE_PT,
+    WHITE,
+    WIDTH,
+    box,
+    fill,
+)
 from .fields import LANGUAGES
 from .model import Project
 from .pdf import write_atomic
-from .slides import INLINE, Paragraph, Slide, cached_slides, deck_printables, plan
+from .slides import Paragraph, Slide, cached_slides, deck_printables, plan
 
 ENGINE = f"python-pptx-{version('python-pptx')}"
 
-FONT = "Arial"  # on every PowerPoint; LibreOffice on Debian draws it as Liberation Sans or DejaVu
-TEAL = RGBColor(0x00, 0x69, 0x5C)  # the site's teal, darker: 6.9:1 against white
-INK = RGBColor(0x1A, 0x1A, 0x1A)
-GREY = RGBColor(0x4A, 0x4A, 0x4A)
-WHITE = RGBColor(0xFF, 0xFF, 0xFF)
-TITLE_PT, COVER_PT, BODY_PT, KICKER_PT, FOOTER_PT = 36, 44, 24, 20, 14
-WIDTH, HEIGHT, MARGIN = Inches(13.333), Inches(7.5), Inches(0.6)
-INNER = Emu(WIDTH - 2 * MARGIN)
-LANGUAGE_IDS = {"id": MSO_LANGUAGE_ID.INDONESIAN, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
-ROW_HANG = Inches(2.2)  # a schedule row's title starts here, after its clock times
+CLOCK = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 SLIDE_NUMBER_ID = "{5C6F1A2B-0D3E-4F5A-8B9C-0D1E2F3A4B5C}"  # any fixed GUID
 
 
@@ -63,44 +71,6 @@ def template() -> PptxPresentation:
     theme = deck.slide_master.part.part_related_by(RT.THEME)
     theme._blob = theme.blob.replace(b'typeface="Calibri"', f'typeface="{FONT}"'.encode())
     return deck
-
-
-def fill(
-    frame: TextFrame,
-    paragraphs: Sequence[Paragraph],
-    size: int,
-    color: RGBColor,
-    lang: str,
-    bold: bool = False,
-) -> None:
-    """Text into a frame, never shrunk: Markdown **bold**, *italic* and `code` as runs."""
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    for n, paragraph in enumerate(paragraphs):
-        line = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        if paragraph.style != "bullet":
-            hang = str(ROW_HANG if paragraph.style == "row" else 0)
-            properties = line._p.get_or_add_pPr()
-            properties.set("marL", hang)
-            properties.set("indent", f"-{hang}" if hang != "0" else "0")
-            properties.append(properties.makeelement(qn("a:buNone"), {}))
-        line.space_before = Pt(0 if n == 0 else 8)
-        for piece in filter(None, INLINE.split(paragraph.text)):
-            marked = INLINE.fullmatch(piece) is not None
-            run = line.add_run()
-            run.text = piece.strip("*`") if marked else piece
-            font = run.font
-            strong = paragraph.style == "meta"
-            font.name, font.size, font.color.rgb = FONT, Pt(size), TEAL if strong else color
-            font.bold = bold or strong or piece.startswith("**")
-            font.italic = marked and piece.startswith("*") and not piece.startswith("**")
-            font.language_id = LANGUAGE_IDS[lang]
-
-
-def box(page: PptxSlide, name: str, top: float, height: float) -> TextFrame:
-    shape = page.shapes.add_textbox(MARGIN, Inches(top), INNER, Inches(height))
-    shape.name = name
-    return shape.text_frame
 
 
 def place(shape: BaseShape, top: float, height: float) -> None:
@@ -140,6 +110,11 @@ def draw(deck: PptxPresentation, slide: Slide, name: str, lang: str) -> None:
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM if slide.cover else MSO_ANCHOR.TOP
     body.text_frame.vertical_anchor = MSO_ANCHOR.TOP
     fill(body.text_frame, slide.body, BODY_PT, ink, lang)
+    if slide.figure:
+        body.element.getparent().remove(body.element)
+        L = labels()
+        names = (L["pareto_count"](lang), L["pareto_cumulative"](lang))
+        draw_figure(page, slide.figure, lang, names)
     for line in (*title.text_frame.paragraphs, *body.text_frame.paragraphs):
         line.alignment = PP_ALIGN.LEFT
     if not slide.cover:
@@ -165,14 +140,20 @@ def pptx_bytes(
 
 
 def reproducible_zip(data: bytes, when: datetime) -> bytes:
-    """The same zip with fixed entry dates (python-pptx stamps the current time)."""
+    """The same zip with fixed entry dates (python-pptx stamps the current time), and so the
+    workbook inside a chart (whose properties XlsxWriter dates with the clock)."""
     stamp = when.timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
         for entry in old.infolist():
             fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            new.writestr(fixed, old.read(entry))
+            body = old.read(entry)
+            if entry.filename.endswith(".xlsx"):
+                body = reproducible_zip(body, when)
+            elif entry.filename == "docProps/core.xml":
+                body = CLOCK.sub(f"{when.isoformat(timespec='seconds')}Z".encode(), body)
+            new.writestr(fixed, body)
     return out.getvalue()
 
 
@@ -185,13 +166,15 @@ def build_time() -> datetime:
 def render_decks(project: Project, cache_dir: Path) -> list[Rendered]:
     """Every deck in both languages, from the cache where its slides are unchanged."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    code = b"".join((Path(__file__).parent / f).read_bytes() for f in ("slides.py", "deck.py"))
+    drawing = ("slides.py", "figures.py", "deck.py", "deck_style.py", "deck_figures.py")
+    code = b"".join((Path(__file__).parent / f).read_bytes() for f in drawing)
     when, layout = build_time(), hashlib.sha256(code).hexdigest()  # the plan and the drawing
     found: list[Rendered] = []
     for item in deck_printables(project):
         for lang in LANGUAGES:
             author = project.programme.title(lang)
-            slides = plan(item.context["course"], item.group, lang, author)
+            course, steps = item.context["course"], project.five_r.steps
+            slides = plan(course, item.group, lang, project.programme.title, steps)
             title = f"{item.title(lang)} · {item.group(lang)}"
             inputs = f"{ENGINE}\n{layout}\n{when.isoformat()}\n{title}\n{slides!r}"
             target = cache_dir / f"{hashlib.sha256(inputs.encode()).hexdigest()[:32]}.pptx"

@@ -134,6 +134,55 @@ class Activity(Strictly):
     milestone: Milestone | None = None
 
 
+DiagramKind = Literal[
+    "five_r", "flow", "cycle", "ladder", "hierarchy", "matrix", "pareto", "photos"
+]
+Count = Annotated[int, Strict(), Field(ge=0)]
+NEEDS_ITEMS = {"flow": 2, "cycle": 3, "ladder": 2, "hierarchy": 2, "pareto": 2, "photos": 1}
+
+
+class Diagram(Strictly):
+    """A drawing on a slide of its own after the session's key points (slides.py), drawn as
+    editable shapes in the deck and as HTML in the presentation and handout: `five_r` (the
+    steps of 5r.yml), boxes with arrows (`flow`), a loop (`cycle`), rising steps (`ladder`),
+    levels from strongest to weakest (`hierarchy`), a risk `matrix` (a worksheet's table with
+    `cells`), a `pareto` chart (`items` with their `values`), frames for local `photos`."""
+
+    kind: DiagramKind
+    title: Text
+    note: Text  # what the trainer says: the slide's notes
+    items: Annotated[list[Text], Field(max_length=8)] = []
+    values: Annotated[list[Count], Field(max_length=8)] = []
+    worksheet: Slug | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Diagram:
+        least = NEEDS_ITEMS.get(self.kind, 0)
+        if len(self.items) < least or (not least and self.items):
+            want = f"at least {least}" if least else "no"
+            raise PydanticCustomError(
+                "diagram_shape",
+                "a {kind} diagram takes {want} `items`; this one has {got}",
+                {"kind": self.kind, "want": want, "got": len(self.items)},
+            )
+        if (self.kind == "pareto") != bool(self.values) or (
+            self.values and len(self.values) != len(self.items)
+        ):
+            raise PydanticCustomError(
+                "diagram_shape",
+                "`values` go with a pareto diagram, one count per item; "
+                "give {count} counts (or remove `values`)",
+                {"count": len(self.items) if self.kind == "pareto" else 0},
+            )
+        if (self.kind == "matrix") != (self.worksheet is not None):
+            raise PydanticCustomError(
+                "diagram_shape",
+                "a matrix diagram names the `worksheet` whose table with `cells` it draws; "
+                "only a matrix takes `worksheet`",
+            )
+        return self
+
+
 class Session(Strictly):
     id: Slug
     title: Text
@@ -145,6 +194,7 @@ class Session(Strictly):
     worksheets: list[Slug] = []
     terms: list[Slug] = []
     trainer_notes: list[Text] = []
+    diagrams: list[Diagram] = []
 
 
 class Break(Strictly):

@@ -18,16 +18,19 @@ from pathlib import Path
 from typing import Literal
 
 from .catalogue import Printable, labels, module_name, session_number, url
-from .fields import Translated
-from .model import Module, Project
+from .fields import LANGUAGES, Translated
+from .figures import WORD, Figure, figure
+from .model import Module, Project, Step
 from .render import clock
 from .schedule import run_sheet, timetable
 
 # What fits the body box at deck.BODY_PT, in quarter lines: Arial sets 65-75 characters a line
 # after word wrap (62 is safe), 12 lines fit; a paragraph costs its lines and a quarter line.
 CHARS_PER_LINE, ROOM = 62, 46
+WORDS, SHORT = 40, 30  # most words of body on a slide; of one paragraph's short form
 Style = Literal["bullet", "plain", "meta", "row"]
 INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,26 @@ class Slide:
     body: tuple[Paragraph, ...] = ()
     notes: str = ""
     cover: bool = False
+    figure: Figure | None = None
+
+    def words(self) -> int:
+        """Words of body a reader sees (not the kicker, title or footer)."""
+        shown = sum(words(p.text) for p in self.body)
+        return shown + (self.figure.words() if self.figure else 0)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A slide before it is paginated: its head (kicker, title, notes, figure) and its body,
+    each paragraph with what it adds to the notes (its whole text where the slide shows less)."""
+
+    head: Slide
+    body: tuple[Paragraph, ...] = ()
+    said: tuple[str, ...] = ()
+
+
+def words(text: str) -> int:
+    return len(WORD.findall(text))
 
 
 def cost(text: str) -> int:
@@ -54,105 +77,149 @@ def cost(text: str) -> int:
     return 4 * max(1, math.ceil(len(text) / CHARS_PER_LINE)) + 1
 
 
-def split_long(paragraph: Paragraph) -> list[Paragraph]:
-    """A paragraph longer than a slide, cut at sentence ends."""
-    if cost(paragraph.text) <= ROOM:
-        return [paragraph]
-    parts = re.split(r"(?<=[.!?;:])\s+", paragraph.text)
-    return [Paragraph(p, paragraph.style) for p in parts if p]
-
-
-def pack(paragraphs: Sequence[Paragraph]) -> list[tuple[Paragraph, ...]]:
-    """As many paragraphs on each slide as fit."""
-    pages: list[list[Paragraph]] = [[]]
-    used = 0
-    for paragraph in paragraphs:
-        need = cost(paragraph.text)
-        if pages[-1] and used + need > ROOM:
-            pages.append([])
-            used = 0
-        pages[-1].append(paragraph)
-        used += need
-    return [tuple(page) for page in pages]
-
-
-def paginate(paragraphs: Sequence[Paragraph]) -> list[tuple[Paragraph, ...]]:
-    """Paragraphs in slide-sized groups, in order: a long list continues on as few slides as
-    it needs, shared out evenly (three and three rather than five and one)."""
-    rest = [p for whole in paragraphs for p in split_long(whole)]
-    fewest = pack(rest)
-    pages: list[tuple[Paragraph, ...]] = []
-    while rest:
-        share = math.ceil(sum(cost(p.text) for p in rest) / max(1, len(fewest) - len(pages)))
-        page = [rest.pop(0)]
-        used = cost(page[0].text)
-        while rest and used < share and used + cost(rest[0].text) <= ROOM:
-            used += cost(rest[0].text)
-            page.append(rest.pop(0))
-        pages.append(tuple(page))
-    return pages if len(pages) == len(fewest) else fewest
-
-
-def continued(slide: Slide, pages: list[tuple[Paragraph, ...]], lang: str) -> list[Slide]:
-    """One slide per page of body; notes on the first, '(continued)' on the others."""
-    more = labels()["continued"](lang)
-    return [
-        Slide(
-            kicker=slide.kicker if n == 0 else f"{slide.kicker} ({more})",
-            title=slide.title,
-            body=page,
-            notes=slide.notes if n == 0 else "",
-        )
-        for n, page in enumerate(pages)
-    ]
-
-
 def plain(text: str) -> str:
     """Markdown signs dropped, for the notes pane."""
     return "".join(p.strip("*`") if INLINE.fullmatch(p) else p for p in INLINE.split(text))
 
 
-def notes(*sections: tuple[str, Sequence[Translated]], lang: str) -> str:
+def short(text: str, limit: int = SHORT) -> str:
+    """A paragraph's slide form: its first sentence, cut after a comma or at `limit` words."""
+    first = SENTENCE_END.split(text.strip())[0]
+    tokens = first.split()
+    if len(tokens) > limit:
+        head = " ".join(tokens[:limit])
+        clause = max(head.rfind(", "), head.rfind("; "), head.rfind(": "))
+        first = (head[:clause] if clause > len(head) // 2 else head).rstrip(",;:") + " …"
+    balanced = first.count("**") % 2 == 0 and first.count("`") % 2 == 0
+    return first if balanced else plain(first)
+
+
+def fits(pages: Sequence[Sequence[Paragraph]]) -> bool:
+    """Every language's share of a slide within its words and room."""
+    return all(
+        sum(words(p.text) for p in page) <= WORDS and sum(cost(p.text) for p in page) <= ROOM
+        for page in pages
+    )
+
+
+def page_sizes(bodies: Sequence[Sequence[Paragraph]]) -> list[int]:
+    """How many paragraphs go on each slide, the same in every language (`bodies`, one per
+    language, paragraph for paragraph): as few slides as fit them all, shared out evenly
+    (three and three rather than five and one)."""
+    count = len(bodies[0])
+    greedy: list[int] = []
+    start = 0
+    while start < count:
+        size = 1
+        while start + size < count and fits([b[start : start + size + 1] for b in bodies]):
+            size += 1
+        greedy.append(size)
+        start += size
+    if len(greedy) < 2:
+        return greedy or [0]
+    even = [count // len(greedy) + (n < count % len(greedy)) for n in range(len(greedy))]
+    edges = [sum(even[:n]) for n in range(len(even) + 1)]
+    spread = all(fits([b[a:z] for b in bodies]) for a, z in zip(edges, edges[1:], strict=False))
+    return even if spread else greedy
+
+
+def notes(*sections: tuple[str, Sequence[str]]) -> str:
     parts = [
-        "\n".join([heading, *(f"- {plain(t(lang))}" for t in texts)])
+        "\n".join([heading, *(f"- {plain(t)}" for t in texts)])
         for heading, texts in sections
         if texts
     ]
     return "\n\n".join(parts)
 
 
-def plan(course: Module, name: Translated, lang: str, programme: str) -> list[Slide]:
-    """Every slide of a deck, as text: the pure part, and the cache key."""
+def continued(part: Part, sizes: Sequence[int], first: int, lang: str) -> list[Slide]:
+    """One slide per page of body; the head's notes on the first, 'continued from' on the
+    others, and on each the whole text of what it shows shortened."""
+    L = labels()
+    more, back = L["continued"](lang), L["continued_from"](lang).format(n=first)
+    slides, start = [], 0
+    for n, size in enumerate(sizes):
+        page, said = (
+            part.body[start : start + size],
+            [s for s in part.said[start : start + size] if s],
+        )
+        start += size
+        head = part.head.notes if n == 0 else back
+        slides.append(
+            Slide(
+                kicker=part.head.kicker if n == 0 else f"{part.head.kicker} ({more})",
+                title=part.head.title,
+                body=page,
+                notes="\n".join([head, *(f"- {plain(text)}" for text in said)]).strip(),
+                cover=part.head.cover,
+                figure=part.head.figure,
+            )
+        )
+    return slides
+
+
+def items(
+    texts: Sequence[Translated], lang: str, whole: bool = False
+) -> tuple[list[Paragraph], list[str]]:
+    """Bullets in their short form; the whole text for the notes where it is shortened (or
+    always, when `whole`)."""
+    shown = [Paragraph(short(t(lang))) for t in texts]
+    said = [t(lang) if whole or short(t(lang)) != t(lang) else "" for t in texts]
+    return shown, said
+
+
+def parts(
+    course: Module, name: Translated, lang: str, programme: str, steps: Sequence[Step]
+) -> list[Part]:
+    """Every slide of a deck before pagination, in one language."""
     L = labels()
     slots = timetable(course)
     minutes = L["minutes_short"](lang)
     sessions = [s for s in slots if s.session]
     cover = f"{len(sessions)} {L['sessions'](lang).lower()} · "
     cover += f"{clock(slots[0].start, lang)}–{clock(slots[-1].end, lang)}"
-    deck = [
-        Slide(kicker=programme, title=name(lang), body=(Paragraph(cover, "plain"),), cover=True)
-    ]
-    goals = [Paragraph(o(lang)) for o in course.objectives]
-    deck += continued(Slide(name(lang), L["objectives"](lang)), paginate(goals), lang)
+    welcome = f"{L['notes_cover'](lang)}\n{plain(course.summary(lang))}"
+    head = Slide(kicker=programme, title=name(lang), notes=welcome, cover=True)
+    deck = [Part(head, (Paragraph(cover, "plain"),), ("",))]
+    goals, said = items(course.objectives, lang)
+    deck.append(
+        Part(
+            Slide(name(lang), L["objectives"](lang), notes=L["notes_objectives"](lang)),
+            tuple(goals),
+            tuple(said),
+        )
+    )
     agenda = [
         Paragraph(f"{clock(s.start, lang)}–{clock(s.end, lang)}\t{s.title(lang)}", "row")
         for s in slots
     ]
-    deck += continued(Slide(name(lang), L["schedule"](lang)), paginate(agenda), lang)
+    head = Slide(name(lang), L["schedule"](lang), notes=L["notes_schedule"](lang))
+    deck.append(Part(head, tuple(agenda), ("",) * len(agenda)))
     for number, slot in enumerate(sessions, start=1):
         session = slot.session
         assert session
         tag = f"{L['session'](lang)} {session_number(course, number)}"
         when = f"{clock(slot.start, lang)}–{clock(slot.end, lang)} · {session.minutes} {minutes}"
-        trainer = (L["trainer_notes"](lang), session.trainer_notes)
-        kit = notes(trainer, (L["materials"](lang), session.materials), lang=lang)
-        intro = [Paragraph(L["objectives_intro"](lang), "plain")]
-        intro += [Paragraph(o(lang)) for o in session.objectives]
-        head = Slide(f"{tag} · {when}", session.title(lang), notes=kit)
-        deck += continued(head, paginate(intro), lang)
-        points = [Paragraph(k(lang)) for k in session.key_points]
-        head = Slide(f"{tag} · {L['key_points'](lang)}", session.title(lang))
-        deck += continued(head, paginate(points), lang)
+        trainer = (L["trainer_notes"](lang), [t(lang) for t in session.trainer_notes])
+        kit = notes(trainer, (L["materials"](lang), [m(lang) for m in session.materials]))
+        goals, said = items(session.objectives, lang)
+        intro = [Paragraph(L["objectives_intro"](lang), "plain"), *goals]
+        head = Slide(f"{tag} · {when}", session.title(lang), notes=kit or L["notes_session"](lang))
+        deck.append(Part(head, tuple(intro), ("", *said)))
+        points, said = items(session.key_points, lang, whole=True)
+        head = Slide(
+            f"{tag} · {L['key_points'](lang)}", session.title(lang), notes=L["key_points"](lang)
+        )
+        deck.append(Part(head, tuple(points), tuple(said)))
+        for diagram in session.diagrams:
+            drawn = figure(diagram, course, steps, lang)
+            head = Slide(
+                f"{tag} · {L['key_points'](lang)}",
+                diagram.title(lang),
+                notes=plain(diagram.note(lang)),
+                figure=drawn,
+            )
+            deck.append(Part(head))
         run = run_sheet(session, slot.start)
         for n, step in enumerate(run, start=1):
             activity = step.activity
@@ -160,12 +227,30 @@ def plan(course: Module, name: Translated, lang: str, programme: str) -> list[Sl
             method = L["methods"][activity.method](lang)
             meta = f"{clock(step.start, lang)}–{clock(step.end, lang)} · "
             meta += f"{activity.minutes} {minutes} · {method}"
-            body = [Paragraph(meta, "meta"), Paragraph(activity.instructions(lang), "plain")]
-            said = [activity.trainer_notes] if activity.trainer_notes else []
+            told = activity.instructions(lang)
+            said_notes = notes(
+                (
+                    L["trainer_notes"](lang),
+                    [activity.trainer_notes(lang)] if activity.trainer_notes else [],
+                ),
+                (L["instructions"](lang), [told]),
+            )
             kicker = f"{tag} · {L['activity'](lang)} {n}/{len(run)}"
-            said_notes = notes((L["trainer_notes"](lang), said), lang=lang)
-            head = Slide(kicker, activity.title(lang), notes=said_notes)
-            deck += continued(head, paginate(body), lang)
+            body = (Paragraph(meta, "meta"), Paragraph(short(told, SHORT), "plain"))
+            deck.append(Part(Slide(kicker, activity.title(lang), notes=said_notes), body, ("", "")))
+    return deck
+
+
+def plan(
+    course: Module, name: Translated, lang: str, programme: Translated, steps: Sequence[Step] = ()
+) -> list[Slide]:
+    """Every slide of a deck, as text: the pure part, and the cache key. Each part takes as
+    many slides in every language, so the decks stay slide for slide alike."""
+    every = {other: parts(course, name, other, programme(other), steps) for other in LANGUAGES}
+    deck: list[Slide] = []
+    for n, part in enumerate(every[lang]):
+        sizes = page_sizes([every[other][n].body for other in LANGUAGES])
+        deck += continued(part, sizes, len(deck) + 1, lang)
     return deck
 
 

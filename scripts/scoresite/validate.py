@@ -163,8 +163,17 @@ def _check_module(
         line, col = doc.where(("schedule", "start"))
         yield problem(doc.path, line, col, "day_too_long", end=f"{end // 60}:{end % 60:02d}")
     sheets = {w.id for w in module.worksheets}
+    grids = {w.id for w in module.worksheets for f in w.fields if f.kind == "table" and f.cells}
     for i, session in enumerate(module.sessions):
         yield from _check_session(session, i, doc, sheets, terms)
+        for n, diagram in enumerate(session.diagrams):
+            if diagram.worksheet and diagram.worksheet not in grids:
+                line, col = doc.where(("sessions", i, "diagrams", n, "worksheet"))
+                known = ", ".join(sorted(grids)) or "(none yet)"
+                what, value = "worksheet with a table of `cells`", diagram.worksheet
+                yield problem(
+                    doc.path, line, col, "unknown_ref", what=what, value=value, known=known
+                )
     session_ids = {s.id for s in module.sessions}
     for i, pause in enumerate(module.schedule.breaks):
         yield from _refs(

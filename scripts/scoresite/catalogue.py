@@ -84,6 +84,7 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
 
     audit = f"{ROOT}/5r/audit.md"
     prints = f"{ROOT}/cetak.md"
+    exports = f"{ROOT}/ekspor.md"
     audit_form = f"{ROOT}/5r/formulir-audit-5r.pdf"
     score_sheet = f"{ROOT}/5r/lembar-skor-5r.pdf"
 
@@ -271,9 +272,13 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
     found.append(Page(url.glossary, "glossary.md"))
     rows: dict[Printable, dict[str, Rendered]] = {}
     decks: dict[Printable, dict[str, Rendered]] = {}
+    exports: dict[Printable, dict[str, Rendered]] = {}
     for r in prints:
-        (decks if r.printable.kind == "slides" else rows).setdefault(r.printable, {})[r.lang] = r
+        kind = r.printable.kind
+        shelf = decks if kind == "slides" else exports if r.printable.page == url.exports else rows
+        shelf.setdefault(r.printable, {})[r.lang] = r
     found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks}))
+    found.append(Page(url.exports, "exports.md", {"exports": exports}))
     return found
 
 
@@ -340,4 +345,5 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
     nav.append(section(project.five_r.title, five_r))
     nav.append(url.glossary)
     nav.append(url.prints)
+    nav.append(url.exports)
     return nav, titles

@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import environment, lock, search_dedup
-from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation
+from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation, url
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
@@ -102,6 +102,9 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             from scoresite.deck import render_decks  # python-pptx: only when decks may be drawn
 
             prints += render_decks(project, root / ".cache" / "slides")
+            from scoresite.export.files import render_exports
+
+            prints += render_exports(project, prints, root / ".cache" / "export")
         pages = render_all(project, prints)
         nav, titles = navigation(project)
         work = {
@@ -154,7 +157,9 @@ def _recall(memo: Path, key: str | None) -> dict[str, Any] | None:
 
 
 def _intact(rendered: Rendered) -> bool:
-    """A cached PDF or slide deck is still there and whole."""
+    """A cached PDF, slide deck or export is still there and whole."""
+    if rendered.printable.page == url.exports:
+        return rendered.file.is_file()
     check = cached_slides if rendered.printable.kind == "slides" else cached_pages
     return check(rendered.file) is not None
 

@@ -23,5 +23,6 @@ KINDS = {
     "5r-audit": "materi/5r/audit.html",
     "glossary": "materi/glosarium.html",
     "print": "materi/cetak.html",
+    "exports": "materi/ekspor.html",
 }
 PAGES = [path for kind in KINDS.values() for path in (kind, f"en/{kind}")]

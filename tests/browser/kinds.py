@@ -18,6 +18,7 @@ KINDS = {
     "worksheet": "materi/sdm/lembar-kerja/lk-matriks-keterampilan.html",
     "quiz": "materi/kerja-sama/tes.html",
     "trainer": "materi/kerja-sama/pelatih.html",
+    "coaching": "materi/lokakarya-5r/pendampingan.html",
     "5r-index": "materi/5r/index.html",
     "5r-step": "materi/5r/ringkas.html",
     "5r-audit": "materi/5r/audit.html",

@@ -72,7 +72,7 @@ def test_a_cohort_is_imported_and_its_figures_match_those_computed_apart(
     ] == want.weakest
     for kpi, (index, improving, count) in want.kpis.items():
         cells = page.locator(f'#monitoring-kpi-table tr[data-kpi="{kpi}"] td').all_inner_texts()
-        assert (cells[1], cells[3]) == (str(index), f"{improving} of {count}")
+        assert (cells[1], cells[2]) == (str(index), f"{improving} of {count}")
     assert page.locator("#monitoring-trends li svg circle.audit-point").count() == 24
     assert page.locator("#monitoring-radar polygon.monitoring-median").count() == 1
     assert page.locator("#monitoring-grid tbody tr").count() == 7

@@ -182,7 +182,8 @@
       const at = a.scores[x.key] ?? 0;
       const closed = r.series.some((v) => v.date > a.date && v.scores[x.key] > at);
       return closed ? null : { ...x, code: r.e.code, date: a.date, overdue: Boolean(x.by) && x.by < asOf };
-    }))).filter(Boolean).sort((a, b) => (a.by || "9999").localeCompare(b.by || "9999") || a.code.localeCompare(b.code));
+    }))).filter(Boolean)
+      .sort((a, b) => b.overdue - a.overdue || (a.by || "9999").localeCompare(b.by || "9999") || a.code.localeCompare(b.code));
     const starts = [...model.enterprises.values()].map((e) => e.start).filter(Boolean)
       .concat(rows.flatMap((r) => r.own.map((a) => a.date)), model.kpis.map((v) => v.month)).map((d) => d.slice(0, 7)).sort();
     const grid = months(starts[0] || asOf.slice(0, 7), asOf.slice(0, 7));

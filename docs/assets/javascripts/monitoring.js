@@ -26,6 +26,9 @@
   const table = (head, rows, attrs = {}) => el("table", { class: "audit-table monitoring-table", ...attrs },
     el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col", text: h })))),
     el("tbody", {}, ...rows));
+  /* a wide table scrolls sideways in a region the keyboard can reach */
+  const scroll = (label, ...children) => el("div", { class: "monitoring-scroll", tabindex: 0, role: "region",
+    "aria-label": label }, ...children);
   const td = (text, attrs = {}, ...children) => el("td", { text, ...attrs }, ...children);
 
   const cohortTable = (f) => {
@@ -43,7 +46,7 @@
     const t = table([L.code, L.enterprise, L.district, L.cohort_col, L.audits, L.latest, L.change, L.days, target], rows, { id: "monitoring-cohort-table" });
     t.append(foot);
     const late = f.rows.filter((r) => r.overdue).map((r) => `${r.e.code} ${r.e.name}`);
-    return [el("div", { class: "monitoring-scroll" }, t),
+    return [scroll(L.cohort, t),
       el("p", { id: "monitoring-overdue", text: late.length ? fmt(L.overdue_list, { names: late.join(", ") }) : L.none_overdue })];
   };
 
@@ -74,12 +77,12 @@
     el("th", { scope: "row", text: TEXT[c.key] }), td(c.mean.toFixed(1)), td(fmt(L.of, { n: c.low, all: f.rows.filter((r) => r.latest).length })))),
   { id: "monitoring-weakest-table" })];
 
-  const kpis = (f) => [table([L.kpi, L.better, L.median_index, "", L.improving], f.kpis.map((k) => el("tr", { "data-kpi": k.kpi.id },
+  const kpis = (f) => [table([L.kpi, L.better, L.median_index, L.improving], f.kpis.map((k) => el("tr", { "data-kpi": k.kpi.id },
     el("th", { scope: "row", text: `${k.kpi.name} (${k.kpi.unit})` }), td(L[k.kpi.better]),
-    td(round(k.median)), el("td", {}, k.median === null ? "" : charts.index(G.index, k.median, fmt(L.index_label, { value: round(k.median) }))),
+    td(round(k.median), { class: "monitoring-index" }, k.median === null ? null : charts.index(G.index, k.median, fmt(L.index_label, { value: round(k.median) }))),
     td(fmt(L.of, { n: k.improving, all: k.count })))), { id: "monitoring-kpi-table" })];
 
-  const completeness = (f) => [el("div", { class: "monitoring-scroll" }, table([L.code, ...f.grid],
+  const completeness = (f) => [scroll(L.completeness, table([L.code, ...f.grid],
     f.rows.map((r, i) => el("tr", {}, el("th", { scope: "row", text: r.e.code }),
       ...f.filled[i].map(([a, k]) => td([a ? "A" : "", k ? "K" : ""].join(" ").trim(), { class: a || k ? "monitoring-filled" : "monitoring-empty" })))),
     { id: "monitoring-grid" })), el("p", { text: L.completeness_key })];
@@ -90,8 +93,10 @@
     td(a.by ? showDate(a.by) + (a.overdue ? ` (${L.overdue})` : "") : "—"), td(showDate(a.date)));
   const actions = (f) => [
     el("p", { text: fmt(L.actions_count, { open: f.actions.length, overdue: f.actions.filter((a) => a.overdue).length }) }),
-    f.actions.length ? el("div", { class: "monitoring-scroll" },
-      table([L.code, L.criterion, L.who, L.by, L.recorded], f.actions.map(actionRow), { id: "monitoring-actions-table" })) : null];
+    f.actions.length ? scroll(L.actions,
+      table([L.code, L.criterion, L.who, L.by, L.recorded], f.actions.slice(0, DATA.rules.listed).map(actionRow),
+        { id: "monitoring-actions-table" })) : null,
+    f.actions.length > DATA.rules.listed ? el("p", { text: fmt(L.actions_more, { n: f.actions.length - DATA.rules.listed }) }) : null];
 
   let model = null, shown = null;
   const render = () => {

@@ -12,8 +12,9 @@ from ..audit import SCORES
 from ..model import FiveR, Kpi
 from .fieldcsv import Audit, Enterprise, FieldData, KpiValue
 
-# target: the last audit's percentage to reach; every: days after which an audit is overdue
-RULES = {"target": 80, "every": 60}
+# target: the last audit's percentage to reach; every: days after which an audit is overdue;
+# listed: how many open corrective actions are listed (overdue first), the rest only counted
+RULES = {"target": 80, "every": 60, "listed": 100}
 
 
 @dataclass
@@ -146,7 +147,7 @@ def figures(data: FieldData, five_r: FiveR, kpis: list[Kpi], as_of: str) -> Figu
                     actions.append(
                         (r.enterprise.code, key, who, by, a.date, bool(by) and by < as_of)
                     )
-    actions.sort(key=lambda x: (x[3] or "9999", x[0]))
+    actions.sort(key=lambda x: (not x[5], x[3] or "9999", x[0]))
     starts = sorted(
         [e.start[:7] for e in data.enterprises.values() if e.start]
         + [a.date[:7] for own in audits.values() for a in own]

@@ -21,6 +21,11 @@ HEADERS = {
 }
 
 
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 @dataclass(frozen=True)
 class Located:
     file: str
@@ -94,9 +99,9 @@ def rows(text: str) -> tuple[list[tuple[int, list[str]]], int | None]:
 
 def iso_date(text: str) -> str | None:
     s = text.strip()
-    dmy = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", s)
+    dmy = DMY.fullmatch(s)
     iso = f"{dmy[3]}-{int(dmy[2]):02d}-{int(dmy[1]):02d}" if dmy else s
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+    if not ISO.fullmatch(iso):
         return None
     try:
         date.fromisoformat(iso)
@@ -120,7 +125,8 @@ def number(text: str) -> float | None:
 
 
 def uncell(v: str) -> str:
-    return v[1:] if re.match(r"'[=+\-@\t\r]", v) else v
+    """A cell written with a leading ' so that a spreadsheet shows it as text (common.js)."""
+    return v[1:] if v[:1] == "'" and v[1:2] in FORMULA else v
 
 
 Say = Any  # (line, key, **values) -> None

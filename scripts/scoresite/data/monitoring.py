@@ -34,3 +34,26 @@ def monitoring_json(project: Project, labels: dict[str, Any], lang: str) -> str:
             ],
         }
     )
+
+
+def kpi_entry_json(project: Project, labels: dict[str, Any], lang: str) -> str:
+    """The KPI entry page's data: the KPI definitions and its words (with the monitoring
+    page's messages for a file it cannot import)."""
+    shared = {k: v for k, v in labels["monitoring"].items() if k == "at" or k.startswith("err_")}
+    words = shared | labels["kpi_entry"]
+    return embedded_json(
+        {
+            "lang": lang,
+            "labels": {key: text(lang) for key, text in sorted(words.items())},
+            "kpis": [
+                {
+                    "id": k.id,
+                    "name": k.name(lang),
+                    "unit": k.unit(lang),
+                    "definition": k.definition(lang),
+                    "better": k.better,
+                }
+                for k in project.programme.kpis
+            ],
+        }
+    )

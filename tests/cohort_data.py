@@ -133,6 +133,33 @@ class Expected:
     overdue: list[str]
     weakest: list[tuple[str, str]]  # key, mean to one decimal
     kpis: dict[str, tuple[int, int, int]]  # id: median index, improving, enterprises
+    actions: tuple[int, int]  # open, past their due date
+
+
+def areas(ent: Enterprise, visit: int) -> int:
+    return 2 if (ent.code == "E06" and visit == 0) else 1
+
+
+def open_actions() -> tuple[int, int]:
+    """Per enterprise, area and criterion the action recorded last, open unless a later
+    visit scores the criterion higher (areas of a visit averaged)."""
+    opened = late = 0
+    for e, ent in enumerate(ENTERPRISES):
+        last = {}
+        for visit in range(len(ent.dates)):
+            for area in range(areas(ent, visit)):
+                for k in range(len(KEYS)):
+                    if (k + e) % 11 == 0 and score(e, visit, k, area) < 4:
+                        last[(area, k)] = (visit, score(e, visit, k, area))
+        for (_, k), (visit, at) in last.items():
+            later = [
+                sum(score(e, v, k, a) for a in range(areas(ent, v))) / areas(ent, v)
+                for v in range(visit + 1, len(ent.dates))
+            ]
+            if not any(m > at for m in later):
+                opened += 1
+                late += AS_OF > "2026-10-15"
+    return opened, late
 
 
 def expected() -> Expected:
@@ -173,4 +200,4 @@ def expected() -> Expected:
             improving += (last > base) if better == "up" else (last < base)
         kpis[kpi] = (half_up(statistics.median(indices)), improving, count)
     overdue = [code for code, row in rows.items() if row[3]]
-    return Expected(rows, overdue, weakest, kpis)
+    return Expected(rows, overdue, weakest, kpis, open_actions())

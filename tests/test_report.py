@@ -38,6 +38,7 @@ def test_the_report_holds_the_figures_computed_apart(tmp_path: Path) -> None:
     assert f"Overdue for an audit: {', '.join(want.overdue)}." in text
     for kpi, (index, improving, count) in want.kpis.items():
         assert re.search(rf"\b{index}\s+{improving} of {count}", text), kpi
+    assert "{} open, {} past their due date.".format(*want.actions) in flat
     means = re.findall(r"(\d\.\d) (\d) of 6", flat)
     assert [m for m, _ in means][:5] == [mean for _, mean in want.weakest]
 

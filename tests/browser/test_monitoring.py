@@ -76,7 +76,9 @@ def test_a_cohort_is_imported_and_its_figures_match_those_computed_apart(
     assert page.locator("#monitoring-trends li svg circle.audit-point").count() == 24
     assert page.locator("#monitoring-radar polygon.monitoring-median").count() == 1
     assert page.locator("#monitoring-grid tbody tr").count() == 7
-    assert page.locator("#monitoring-actions-table tbody tr").count() > 0
+    open_, late = want.actions
+    assert page.inner_text("#monitoring-actions p") == f"{open_} open, {late} past their due date."
+    assert page.locator("#monitoring-actions-table tbody tr").count() == open_
 
     page.reload()  # kept in IndexedDB
     page.fill("#monitoring-as-of", AS_OF)

@@ -178,11 +178,19 @@
       const scores = audited.map((r) => r.latest.scores[key]);
       return { key, order, mean: scores.length ? mean(scores) : null, low: scores.filter((s) => s <= 1).length };
     }).filter((c) => c.mean !== null).sort((a, b) => a.mean - b.mean || a.order - b.order).slice(0, 5);
-    const actions = rows.flatMap((r) => r.own.flatMap((a) => a.actions.map((x) => {
+    /* per enterprise, area and criterion the action recorded last; open until scored higher */
+    const latestActions = (r) => {
+      const last = new Map();
+      for (const a of r.own.slice().sort((x, y) => x.date.localeCompare(y.date))) {
+        for (const x of a.actions) last.set(`${a.area}|${x.key}`, { x, a });
+      }
+      return [...last.values()];
+    };
+    const actions = rows.flatMap((r) => latestActions(r).map(({ x, a }) => {
       const at = a.scores[x.key] ?? 0;
       const closed = r.series.some((v) => v.date > a.date && v.scores[x.key] > at);
       return closed ? null : { ...x, code: r.e.code, date: a.date, overdue: Boolean(x.by) && x.by < asOf };
-    }))).filter(Boolean)
+    })).filter(Boolean)
       .sort((a, b) => b.overdue - a.overdue || (a.by || "9999").localeCompare(b.by || "9999") || a.code.localeCompare(b.code));
     const starts = [...model.enterprises.values()].map((e) => e.start).filter(Boolean)
       .concat(rows.flatMap((r) => r.own.map((a) => a.date)), model.kpis.map((v) => v.month)).map((d) => d.slice(0, 7)).sort();

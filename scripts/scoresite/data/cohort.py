@@ -139,14 +139,12 @@ def figures(data: FieldData, five_r: FiveR, kpis: list[Kpi], as_of: str) -> Figu
     weakest = [(k, m, sum(v.scores[k] <= 1 for v in latest)) for m, _, k in sorted(means)[:5]]
     actions = []
     for r in rows:
-        for a in audits[r.enterprise.code]:
-            for key, who, by in a.actions:
-                if not any(
-                    v.date > a.date and v.scores[key] > a.scores.get(key, 0) for v in r.visits
-                ):
-                    actions.append(
-                        (r.enterprise.code, key, who, by, a.date, bool(by) and by < as_of)
-                    )
+        last: dict[tuple[str, str], tuple[Audit, str, str, str]] = {}  # per area, criterion
+        for a in sorted(audits[r.enterprise.code], key=lambda a: a.date):
+            last |= {(a.area, key): (a, key, who, by) for key, who, by in a.actions}
+        for a, key, who, by in last.values():
+            if not any(v.date > a.date and v.scores[key] > a.scores.get(key, 0) for v in r.visits):
+                actions.append((r.enterprise.code, key, who, by, a.date, bool(by) and by < as_of))
     actions.sort(key=lambda x: (not x[5], x[3] or "9999", x[0]))
     starts = sorted(
         [e.start[:7] for e in data.enterprises.values() if e.start]

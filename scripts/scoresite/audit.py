@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .data.charts import GEOMETRY
 from .fields import Translated
 from .model import FiveR
 
@@ -26,6 +27,7 @@ def audit_json(five_r: FiveR, labels: dict[str, Any], lang: str) -> str:
 def audit_data(five_r: FiveR, words: dict[str, Translated], lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
+        "geometry": GEOMETRY,
         "scores": list(SCORES),
         "labels": {key: text(lang) for key, text in sorted(words.items())},
         "steps": [

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from .audit import audit_json
+from .data.cohort import RULES
+from .data.monitoring import kpi_entry_json, monitoring_json
 from .fields import LANGUAGES, Translated
 from .model import Module, Project, Session, Step, Worksheet
 from .schedule import run_sheet, timetable
@@ -35,6 +37,8 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
     """The one place that decides where each page lives (paths under docs/)."""
 
     programme = f"{ROOT}/program/index.md"
+    monitoring = f"{ROOT}/program/pemantauan.md"
+    kpi_entry = f"{ROOT}/program/kpi.md"
     five_r = f"{ROOT}/5r/index.md"
     glossary = f"{ROOT}/glosarium.md"
 
@@ -224,6 +228,10 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
         return Page(url.worksheet(module, w), "worksheet.md", {"worksheet": w, "module": module})
 
     found = [Page(url.programme, "programme.md")]
+    data = partial(monitoring_json, project, labels())
+    found.append(Page(url.monitoring, "monitoring.md", {"monitoring_json": data, "rules": RULES}))
+    data = partial(kpi_entry_json, project, labels())
+    found.append(Page(url.kpi_entry, "kpi_entry.md", {"kpi_json": data}))
     found += [sheet(None, w) for w in project.programme.worksheets]
     found += [
         Page(url.admin(w), "worksheet.md", {"worksheet": w, "module": None})
@@ -293,7 +301,7 @@ def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
     nav: list[Any] = [
         "index.md",
         "panduan.md",
-        section(programme.title, [url.programme, *programme_sheets]),
+        section(programme.title, [url.programme, *programme_sheets, url.kpi_entry, url.monitoring]),
     ]
     if programme.administration:
         admin = [url.admin(w) for w in programme.administration]

@@ -14,7 +14,7 @@ import jinja2
 
 from . import lock, spelling
 from .catalogue import TEMPLATES
-from .fields import SLUG
+from .fields import LANGUAGES, SLUG
 from .problems import SiteError
 from .validate import load_project
 
@@ -98,7 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--id", required=True)
     new_cmd.add_argument("--number", required=True, type=int)
     new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
-    commands.add_parser("bench", help="time each step on the real content")
+    bench_cmd = commands.add_parser("bench", help="time each step on the real content")
+    bench_cmd.add_argument("--only", choices=["cohort"], default="", help="the cohort rows alone")
+    report_cmd = commands.add_parser("report", help="a folder of monitoring CSVs → an A4 PDF")
+    report_cmd.add_argument("data", type=Path)
+    report_cmd.add_argument("--out", type=Path, default=Path("laporan-pemantauan.pdf"))
+    report_cmd.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0])
+    report_cmd.add_argument("--as-of", help="YYYY-MM-DD; default today")
+    report_cmd.add_argument("--modules", type=Path, default=Path("modules"))
+    report_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -111,7 +119,19 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "bench":
             from .bench import run
 
-            print(run())
+            print(run(only=args.only))
+        elif args.command == "report":
+            from .data.report import write_report
+
+            out = write_report(
+                args.data,
+                args.out,
+                modules=args.modules,
+                site=args.site_dir,
+                lang=args.lang,
+                as_of=args.as_of,
+            )
+            print(f"wrote {out}")
         elif args.command == "new-module":
             print(f"wrote {new_module(args.modules, args.id, args.number)}; now edit it")
     except SiteError as error:

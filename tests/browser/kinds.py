@@ -21,6 +21,8 @@ KINDS = {
     "5r-index": "materi/5r/index.html",
     "5r-step": "materi/5r/ringkas.html",
     "5r-audit": "materi/5r/audit.html",
+    "monitoring": "materi/program/pemantauan.html",
+    "kpi-entry": "materi/program/kpi.html",
     "glossary": "materi/glosarium.html",
     "print": "materi/cetak.html",
     "exports": "materi/ekspor.html",

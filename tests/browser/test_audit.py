@@ -16,7 +16,9 @@ PAGE = {"id": "materi/5r/audit.html", "en": "en/materi/5r/audit.html"}
 STEPS = yaml.safe_load((ROOT / "modules" / "5r.yml").read_text(encoding="utf-8"))["steps"]
 CRITERIA = [(s["id"], c["id"]) for s in STEPS for c in s["criteria"]]
 NOTE = 'Benang sisa, "merah";\nbaris dua, dengan koma'
-COLUMNS = "enterprise,area,auditor,date,step,criterion,score,note,action_who,action_by"
+COLUMNS = (
+    "enterprise_code,enterprise,area,auditor,date,step,criterion,score,note,action_who,action_by"
+)
 
 
 @pytest.fixture(params=["file", "http"])
@@ -45,6 +47,7 @@ def score_of(index: int) -> int | None:
 
 
 def fill_audit(page: Page) -> None:
+    page.fill("#audit-enterprise_code", "TBN-03")
     page.fill("#audit-enterprise", "CV Tenun Gedog, Sari")
     page.fill("#audit-area", "Ruang tenun")
     page.fill("#audit-auditor", "Bu Siti")
@@ -66,7 +69,7 @@ def shown(page: Page) -> dict[str, object]:
     )
     first = f"#audit-{CRITERIA[0][0]}-{CRITERIA[0][1]}"
     return {
-        "about": [page.input_value(f"#audit-{f}") for f in COLUMNS.split(",")[:4]],
+        "about": [page.input_value(f"#audit-{f}") for f in COLUMNS.split(",")[:5]],
         "scores": dict(checked),
         "action": [page.input_value(f"{first}-{f}") for f in ("note", "who", "by")],
         "subtotals": [page.inner_text(f'[data-result="{s["id"]}"]') for s in STEPS],
@@ -104,9 +107,9 @@ def test_audit_scored_reloaded_exported_and_imported_elsewhere(
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == COLUMNS.split(",") and len(rows) == 36
-    assert rows[1][:4] == ["CV Tenun Gedog, Sari", "Ruang tenun", "Bu Siti", "2026-11-30"]
-    assert rows[1][4:] == [*CRITERIA[0], "0", NOTE, "Pak Budi", "2026-12-15"]
-    assert rows[-1][6] == ""
+    assert rows[1][:5] == ["TBN-03", "CV Tenun Gedog, Sari", "Ruang tenun", "Bu Siti", "2026-11-30"]
+    assert rows[1][5:] == [*CRITERIA[0], "0", NOTE, "Pak Budi", "2026-12-15"]
+    assert rows[-1][7] == ""
 
     elsewhere = errors.watch(browser.new_context().new_page())
     elsewhere.goto(base + PAGE["en"])
@@ -162,8 +165,8 @@ def test_import_says_what_is_wrong_in_the_page_language(
     bad = tmp_path / "rusak.csv"
     rows = [
         COLUMNS,
-        "A,B,C,2026-13-45,ringkas,hanya-barang-perlu,5,,,",
-        "A,B,C,2026-13-45,x,y,1,,,",
+        "K,A,B,C,2026-13-45,ringkas,hanya-barang-perlu,5,,,",
+        "K,A,B,C,2026-13-45,x,y,1,,,11/30/2026",
     ]
     bad.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
     page = browser.new_context().new_page()
@@ -171,9 +174,13 @@ def test_import_says_what_is_wrong_in_the_page_language(
     page.set_input_files("#audit-import", bad)
     problems = page.locator("#audit-problems li").all_inner_texts()
     assert problems == [
-        "Baris 2: tanggal '2026-13-45' harus ditulis TTTT-BB-HH, misalnya 2026-11-30.",
+        "Baris 2: '2026-13-45' bukan tanggal; tulis TTTT-BB-HH (2026-11-30) atau HH/BB/TTTT"
+        " (30/11/2026).",
         "Baris 2: skor '5' harus 0, 1, 2, 3, 4 atau kosong.",
-        "Baris 3: tanggal '2026-13-45' harus ditulis TTTT-BB-HH, misalnya 2026-11-30.",
+        "Baris 3: '2026-13-45' bukan tanggal; tulis TTTT-BB-HH (2026-11-30) atau HH/BB/TTTT"
+        " (30/11/2026).",
+        "Baris 3: '11/30/2026' bukan tanggal; tulis TTTT-BB-HH (2026-11-30) atau HH/BB/TTTT"
+        " (30/11/2026).",
         "Baris 3: kriteria 'x/y' tidak ada dalam audit 5R ini.",
     ]
     assert page.evaluate("localStorage.getItem('score5r-audits')") is None
@@ -187,7 +194,8 @@ def test_import_reads_a_csv_that_excel_saved_with_semicolons(
     writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS.split(","))
     for step, criterion in CRITERIA:
-        row = ["UD Logam; Tegal", "Bubut", "Ani", "2026-11-30", step, criterion, 2, NOTE, "", ""]
+        about = ["", "UD Logam; Tegal", "Bubut", "Ani", "2026-11-30"]
+        row = [*about, step, criterion, 2, NOTE, "", ""]
         writer.writerows([row, []])  # and blank lines between, which import skips
     (tmp_path / "excel.csv").write_text(text.getvalue(), encoding="utf-8")
     page = browser.new_context().new_page()

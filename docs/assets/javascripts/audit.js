@@ -1,6 +1,6 @@
 /* The interactive 5R audit (materi/5r/audit.html): score, keep audits in localStorage,
-   compare, draw radar and trend as inline SVG, export and import CSV. Nothing leaves the
-   device. Criteria and words come embedded in the page (#audit-data). */
+   compare, draw radar and trend (charts.js), export and import CSV (common.js). Nothing
+   leaves the device. Criteria and words come embedded in the page (#audit-data). */
 (() => {
   "use strict";
   const source = document.getElementById("audit-data");
@@ -9,35 +9,18 @@
   const L = DATA.labels;
   const LANG = DATA.lang;
   const STORE = "score5r-audits";
-  const COLUMNS = ["enterprise", "area", "auditor", "date", "step", "criterion", "score",
-    "note", "action_who", "action_by"];
-  const ABOUT = COLUMNS.slice(0, 4);
+  const COLUMNS = ["enterprise_code", "enterprise", "area", "auditor", "date", "step",
+    "criterion", "score", "note", "action_who", "action_by"];
+  const ABOUT = COLUMNS.slice(0, 5);
+  const { fmt, el, today, isDate, isoDate, later, charts } = window.Score5R;
   const CRITERIA = DATA.steps.flatMap((step) =>
     step.criteria.map((c, i) => ({ step, c, number: i + 1, key: `${step.id}/${c.id}` })));
   const KEYS = new Set(CRITERIA.map((x) => x.key));
   const TOP = Math.max(...DATA.scores);
   const MAX = TOP * CRITERIA.length;
-  const SVG = "http://www.w3.org/2000/svg";
   const $ = (id) => document.getElementById(id);
   const form = $("audit-form");
 
-  const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
-  const el = (name, attrs = {}, ...children) => {
-    const node = name.startsWith("svg:")
-      ? document.createElementNS(SVG, name.slice(4)) : document.createElement(name);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === "text") node.textContent = v;
-      else if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v);
-    }
-    node.append(...children.filter((c) => c !== null));
-    return node;
-  };
-  const today = () => {
-    const d = new Date();
-    return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
-      .map((n) => String(n).padStart(2, "0")).join("-");
-  };
-  const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s));
   const showDate = (s) => (isDate(s)
     ? new Date(`${s}T00:00`).toLocaleDateString(LANG, { day: "numeric", month: "short", year: "numeric" })
     : s || "—");
@@ -45,27 +28,45 @@
   const name = (a) => `${showDate(a.date)} · ${place(a)}`;
   const blank = (from = {}) => ({
     id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-    enterprise: from.enterprise || "", area: from.area || "", auditor: from.auditor || "",
+    enterprise_code: from.enterprise_code || "", enterprise: from.enterprise || "",
+    area: from.area || "", auditor: from.auditor || "",
     date: today(), scores: {}, notes: {}, changed: 0,
   });
 
-  /* storage: one list of audits, shared by both languages of the site */
+  /* storage: one list of audits, shared by both languages of the site; what cannot be read
+     is kept aside (common.js) and offered for download, never overwritten */
   const status = (text) => { $("audit-status").textContent = text; };
-  const load = () => {
-    let text = "[]";
-    try { text = localStorage.getItem(STORE) || "[]"; } catch { status(L.no_storage); }
-    try { return JSON.parse(text); } catch { return []; }
-  };
-  let audits = load();
+  const isAudit = (a) => a !== null && typeof a === "object" && !Array.isArray(a)
+    && a.scores !== null && typeof a.scores === "object";
+  const stored = window.Score5R.readList(STORE, isAudit);
+  let audits = stored.list;
+  for (const a of audits) a.notes ||= {};
   let current = audits.slice().sort((a, b) => b.changed - a.changed)[0] || blank();
-  const save = () => {
-    current.changed = Date.now();
-    if (!audits.includes(current)) audits.push(current);
+  const writeAll = () => {
+    if (stored.locked) return status(L.not_saved_locked);
     try {
       localStorage.setItem(STORE, JSON.stringify(audits));
       status(fmt(L.saved_status, { time: new Date().toLocaleTimeString(LANG) }));
     } catch { status(L.no_storage); }
   };
+  const save = () => {
+    current.changed = Date.now();
+    if (!audits.includes(current)) audits.push(current);
+    writeAll();
+  };
+  const rescue = () => {
+    let text = "";
+    try { text = localStorage.getItem(stored.aside) || ""; } catch { /* reported already */ }
+    window.Score5R.download("audit-5r-tersisih.txt", text);
+  };
+  if (stored.problem === "no_storage") status(L.no_storage);
+  else if (stored.problem) {
+    $("audit-problems").replaceChildren(
+      el("p", { text: fmt(L[stored.problem], { key: stored.aside }) }),
+      el("p", { text: stored.locked ? L.not_saved_locked : L.kept_aside }),
+      el("button", { type: "button", class: "md-button", id: "audit-rescue", text: L.download_aside }));
+    $("audit-rescue").addEventListener("click", rescue);
+  }
 
   /* totals */
   const stepMax = (step) => TOP * step.criteria.length;
@@ -127,27 +128,10 @@
 
   /* results: table and radar */
   const radar = (audit) => {
-    const n = DATA.steps.length, c = 160, r = 105;
-    const at = (i, f) => {
-      const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
-      return [c + r * f * Math.cos(a), c + r * f * Math.sin(a)].map((v) => v.toFixed(1));
-    };
-    const ring = (f) => DATA.steps.map((_, i) => at(i, f).join(",")).join(" ");
     const values = DATA.steps.map((s) => `${s.name} ${subtotal(audit, s)}/${stepMax(s)}`);
-    return el("svg:svg", { viewBox: "0 0 320 320", class: "audit-radar", role: "img",
-      "aria-label": fmt(L.radar, { values: values.join(", ") }) },
-    ...[0.25, 0.5, 0.75, 1].map((f) => el("svg:polygon", { class: "audit-grid", points: ring(f) })),
-    ...DATA.steps.map((_, i) => {
-      const [x, y] = at(i, 1);
-      return el("svg:line", { class: "audit-axis", x1: c, y1: c, x2: x, y2: y });
-    }),
-    el("svg:polygon", { class: "audit-value", points: DATA.steps
-      .map((s, i) => at(i, subtotal(audit, s) / stepMax(s)).join(",")).join(" ") }),
-    ...DATA.steps.map((s, i) => {
-      const [x, y] = at(i, 1.2).map(Number);
-      const anchor = Math.abs(x - c) < 5 ? "middle" : x < c ? "end" : "start";
-      return el("svg:text", { x, y: y + 4, "text-anchor": anchor, text: s.name });
-    }));
+    return charts.radar(DATA.geometry.radar, DATA.steps.map((s) => s.name),
+      [{ class: "audit-value", values: DATA.steps.map((s) => subtotal(audit, s) / stepMax(s)) }],
+      fmt(L.radar, { values: values.join(", ") }));
   };
   const results = () => {
     const scored = CRITERIA.filter((x) => x.key in current.scores).length;
@@ -192,7 +176,7 @@
       const gone = audits.find((a) => a.id === del.dataset.delete);
       if (!window.confirm(fmt(L.delete_confirm, { name: name(gone) }))) return;
       audits = audits.filter((a) => a !== gone);
-      try { localStorage.setItem(STORE, JSON.stringify(audits)); } catch { status(L.no_storage); }
+      writeAll();
       if (gone === current) current = blank(current);
     }
     if (open || del) { fill(); update(); }
@@ -229,22 +213,11 @@
   const trend = () => {
     const series = audits.filter((a) => sameAs(a, current)).sort(byDate);
     if (!series.length) return $("audit-trend").replaceChildren(el("p", { text: L.trend_none }));
-    const x0 = 44, x1 = 300, y = (p) => 150 - 1.3 * p;
-    const x = (i) => (series.length === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (series.length - 1));
-    const points = series.map((a, i) => [x(i).toFixed(1), y(percent(a)).toFixed(1)]);
     const values = series.map((a) => `${showDate(a.date)} ${percent(a)} %`).join(", ");
-    const labelled = series.length <= 4 ? series.map((_, i) => i) : [0, series.length - 1];
     const who = place(current);
-    $("audit-trend").replaceChildren(el("p", { text: fmt(L.trend_for, { name: who }) }), el("svg:svg", { viewBox: "0 0 320 190", class: "audit-trend-chart",
-      role: "img", "aria-label": fmt(L.trend_of, { name: who, values }) },
-    ...[0, 50, 100].flatMap((p) => [
-      el("svg:line", { class: "audit-grid", x1: x0, x2: x1, y1: y(p), y2: y(p) }),
-      el("svg:text", { x: x0 - 6, y: y(p) + 4, "text-anchor": "end", text: `${p} %` })]),
-    el("svg:polyline", { class: "audit-value", points: points.map((p) => p.join(",")).join(" ") }),
-    ...series.map((a, i) => el("svg:circle", { class: "audit-point", cx: points[i][0], cy: points[i][1], r: 4 },
-      el("svg:title", { text: `${name(a)}: ${percent(a)} %` }))),
-    ...labelled.map((i) => el("svg:text", { x: points[i][0], y: 175, text: showDate(series[i].date),
-      "text-anchor": series.length === 1 ? "middle" : i === 0 ? "start" : i === series.length - 1 ? "end" : "middle" }))));
+    const points = series.map((a) => ({ value: percent(a), label: showDate(a.date), title: `${name(a)}: ${percent(a)} %` }));
+    $("audit-trend").replaceChildren(el("p", { text: fmt(L.trend_for, { name: who }) }),
+      charts.trend(DATA.geometry.trend, points, fmt(L.trend_of, { name: who, values })));
   };
 
   const update = () => {
@@ -252,88 +225,74 @@
     results(); saved(); compare(); trend();
   };
 
-  /* CSV: the real record. UTF-8 with BOM for Excel; quotes, commas, newlines round-trip. */
-  const cell = (v) => (/[",;\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const toCsv = (a) => [COLUMNS, ...CRITERIA.map(({ step, c, key }) => {
+  /* CSV: the real record. UTF-8 with BOM for Excel; quotes, commas, newlines round-trip;
+     text that a spreadsheet would run as a formula is written as text (common.js). */
+  const toCsv = (a) => window.Score5R.toCsv([COLUMNS, ...CRITERIA.map(({ step, c, key }) => {
     const n = a.notes[key] || {};
-    return [a.enterprise, a.area, a.auditor, a.date, step.id, c.id,
+    return [...ABOUT.map((f) => a[f] || ""), step.id, c.id,
       key in a.scores ? String(a.scores[key]) : "", n.note || "", n.who || "", n.by || ""];
-  })].map((row) => row.map((v) => cell(String(v ?? ""))).join(",")).join("\r\n") + "\r\n";
-  const download = () => {
-    const blob = new Blob(["\ufeff", toCsv(current)], { type: "text/csv;charset=utf-8" });
-    const slug = (current.enterprise || "audit").toLowerCase().normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "audit";
-    const link = el("a", { href: URL.createObjectURL(blob), download: `audit-5r-${current.date || today()}-${slug}.csv` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  };
+  })]);
+  const download = () => window.Score5R.download(
+    `audit-5r-${current.date || today()}-${window.Score5R.slug(current.enterprise, "audit")}.csv`, toCsv(current));
 
-  const parseCsv = (text) => {
-    const first = text.split(/\r?\n/, 1)[0];
-    const sep = first.split(";").length > first.split(",").length ? ";" : ",";
-    const rows = [];
-    let row = [], field = "", quoted = false, line = 1, start = 1;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-        else if (ch === '"') quoted = false;
-        else { if (ch === "\n") line++; field += ch; }
-      } else if (ch === '"' && field === "") quoted = true;
-      else if (ch === sep) { row.push(field); field = ""; }
-      else if (ch === "\r" || ch === "\n") {
-        if (ch === "\r" && text[i + 1] === "\n") i++;
-        row.push(field); rows.push({ line: start, cells: row });
-        row = []; field = ""; line++; start = line;
-      } else field += ch;
-    }
-    if (quoted) throw new Error(fmt(L.err_quote, { line: start }));
-    if (field || row.length) { row.push(field); rows.push({ line: start, cells: row }); }
-    return rows.filter((r) => r.cells.some((v) => v.trim()));
+  /* The header as exported, or as before enterprise codes (read with an empty code). */
+  const header = (cells) => {
+    const names = cells.map((v) => v.trim().toLowerCase()).join(",");
+    if (names === COLUMNS.join(",")) return (row) => row;
+    if (names === COLUMNS.slice(1).join(",")) return (row) => ["", ...row];
+    return null;
   };
-
-  const readCsv = (text) => {
+  const BATCH = 2000;
+  const readCsv = async (text, progress) => {
     const problems = [], audit = blank(), seen = new Set();
     const say = (key, values) => problems.push(fmt(L[key], values));
-    let rows;
-    try { rows = parseCsv(text.replace(/^\ufeff/, "")); } catch (e) { return { problems: [e.message] }; }
+    const { rows, quote } = window.Score5R.parseCsv(text);
+    if (quote) return { problems: [fmt(L.err_quote, { line: quote })] };
     if (!rows.length) return { problems: [L.err_empty] };
-    if (rows[0].cells.map((v) => v.trim()).join(",") !== COLUMNS.join(",")) {
-      return { problems: [fmt(L.err_header, { columns: COLUMNS.join(",") })] };
-    }
+    const widen = header(rows[0].cells);
+    if (!widen) return { problems: [fmt(L.err_header, { columns: COLUMNS.join(",") })] };
     if (rows.length === 1) return { problems: [L.err_no_rows] };
-    for (const [f, v] of ABOUT.map((f, i) => [f, rows[1].cells[i] ?? ""])) audit[f] = v;
-    for (const { line, cells } of rows.slice(1)) {
-      if (cells.length !== COLUMNS.length) {
-        say("err_columns", { line, count: cells.length, expected: COLUMNS.length });
+    const first = widen(rows[1].cells).map(window.Score5R.uncell);
+    ABOUT.forEach((f, i) => { audit[f] = first[i] ?? ""; });
+    for (let r = 1; r < rows.length; r++) {
+      if (r % BATCH === 0) { progress(r / rows.length); await later(); }
+      const { line } = rows[r];
+      if (rows[r].cells.length !== rows[0].cells.length) {
+        say("err_columns", { line, count: rows[r].cells.length, expected: rows[0].cells.length });
         continue;
       }
-      const [,,, date, step, id, score, note, who, by] = cells;
+      const cells = widen(rows[r].cells).map(window.Score5R.uncell);
+      const [,,,, date, step, id, score, note, who, by] = cells;
       const key = `${step.trim()}/${id.trim()}`;
-      ABOUT.forEach((f, i) => { if (cells[i] !== audit[f]) say("err_differs", { line, column: f }); });
-      if (date && !isDate(date.trim())) say("err_date", { line, value: date });
-      if (by && !isDate(by.trim())) say("err_date", { line, value: by });
+      ABOUT.forEach((f, i) => { if (cells[i] !== first[i]) say("err_differs", { line, column: f }); });
+      if (date.trim() && !isoDate(date)) say("err_date", { line, value: date });
+      if (by.trim() && !isoDate(by)) say("err_date", { line, value: by });
       if (!KEYS.has(key)) say("err_criterion", { line, value: key });
       else if (seen.has(key)) say("err_duplicate", { line, value: key });
       if (!/^[0-4]?$/.test(score.trim())) say("err_score", { line, value: score });
       seen.add(key);
       if (score.trim()) audit.scores[key] = Number(score);
-      if (note || who || by) audit.notes[key] = { note, who, by: by.trim() };
+      if (note || who || by) audit.notes[key] = { note, who, by: isoDate(by) || by.trim() };
     }
-    audit.date = audit.date.trim();
+    audit.date = isoDate(audit.date) || audit.date.trim();
     return { problems, audit, missing: CRITERIA.length - [...seen].filter((k) => KEYS.has(k)).length };
   };
 
   const importFile = async (file) => {
-    const { problems, audit, missing } = readCsv(await file.text());
-    const box = $("audit-problems");
+    const box = $("audit-problems"), bar = $("audit-progress");
+    const progress = (f) => { bar.hidden = false; bar.value = Math.round(100 * f); };
+    status(fmt(L.importing, { file: file.name }));
+    progress(0);
+    await later();
+    const { text, encoding } = await window.Score5R.readFile(file);
+    const { problems, audit, missing } = await readCsv(text, progress);
+    bar.hidden = true;
     if (problems.length) {
       const shown = problems.slice(0, 10).concat(problems.length > 10
         ? [fmt(L.err_more, { n: problems.length - 10 })] : []);
       box.replaceChildren(el("p", { text: fmt(L.import_failed, { file: file.name }) }),
         el("ul", {}, ...shown.map((p) => el("li", { text: p }))));
+      status("");
       return;
     }
     box.replaceChildren();
@@ -342,7 +301,8 @@
     fill();
     update();
     status([fmt(L.imported, { file: file.name }),
-      missing ? fmt(L.imported_missing, { n: missing }) : ""].join(" ").trim());
+      encoding === "Windows-1252" ? L.imported_ansi : "",
+      missing ? fmt(L.imported_missing, { n: missing }) : ""].filter(Boolean).join(" "));
   };
 
   const actions = {

@@ -16,7 +16,7 @@ import pytest
 from pyxform.xls2xform import convert
 from scoresite.catalogue import labels
 from scoresite.export.moodle import gift, moodle_xml
-from scoresite.export.xlsform import audit_form
+from scoresite.export.xlsform import audit_form, kpi_form
 from scoresite.fields import LANGUAGES
 from scoresite.model import Module, Project, Question
 from scoresite.validate import load_project
@@ -128,7 +128,26 @@ def test_exports_are_built_listed_and_reproducible(built_site: Path, project: Pr
                 assert "http://" not in page and "https://" not in page
                 assert {i.date_time for i in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert (folder / "kobo" / "audit-5r.xlsx").is_file()
+        assert (folder / "kobo" / "kpi-bulanan.xlsx").is_file()
         listing = (lang_root / "materi" / "ekspor.html").read_text(encoding="utf-8")
-        banks, forms, packages = 2 * (len(project.modules) + 1), 1, len(project.modules)
+        banks, forms, packages = 2 * (len(project.modules) + 1), 2, len(project.modules)
         links = re.findall(r'href="[^"]*ekspor/[^"]*"', listing)
         assert len(links) == 2 * (banks + forms + packages)  # each file in both languages
+
+
+def test_the_kpi_xlsform_converts_with_every_kpi_definition_in_both_languages(project):
+    form = convert(xlsform=io.BytesIO(kpi_form(project.programme.kpis, labels()["export"])),
+                   validate=False, file_type=".xlsx")
+    root = ET.fromstring(form.xform)
+    ns = {"x": "http://www.w3.org/2002/xforms"}
+    texts = {
+        t.get("lang"): " ".join(v.text or "" for v in t.iterfind(".//x:value", ns))
+        for t in root.iterfind(".//x:itext/x:translation", ns)
+    }
+    binds = {b.get("nodeset").rsplit("/", 1)[-1]: b for b in root.iterfind(".//x:bind", ns)}
+    assert project.programme.kpis
+    for kpi in project.programme.kpis:
+        assert binds[kpi.id].get("type") == "decimal"
+        for lang, name in (("id", "Bahasa Indonesia (id)"), ("en", "English (en)")):
+            assert kpi.name(lang) in texts[name] and kpi.definition(lang) in texts[name]
+    assert {"enterprise", "month"} <= set(binds)

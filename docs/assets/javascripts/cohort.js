@@ -28,7 +28,8 @@
     const { rows, quote } = parseCsv(text);
     if (quote) return { kind: null, records: [], problems: [[quote, "err_quote", {}]] };
     if (!rows.length) return { kind: null, records: [], problems: [[1, "err_empty", {}]] };
-    const kind = kindOf(rows[0].cells);
+    const form = kindOf(rows[0].cells) ? null : formColumns(rows[0].cells, ctx);
+    const kind = form ? form.kind : kindOf(rows[0].cells);
     if (!kind) return { kind, records: [], problems: [[1, "err_kind", { roster: HEADERS.roster, audit: HEADERS.audit, kpi: HEADERS.kpi }]] };
     const width = rows[0].cells.length;
     const body = [];
@@ -36,9 +37,51 @@
       if (cells.length !== width) say(line, "err_columns", { count: cells.length, expected: width });
       else body.push({ line, cells: cells.map((c) => uncell(c.trim())) });
     }
-    const records = READERS[kind](body, say, ctx);
+    const records = form ? readForm(form, body, say) : READERS[kind](body, say, ctx);
     return { kind, records, problems };
   };
+
+  /* An XLSForm's CSV export (KoboToolbox, ODK Central): one row a submission, one column a
+     question, named by the question's name after its group's ("ringkas/c1", "ringkas-c1").
+     Read by name into the records our own files give (data/fieldcsv.py does the same). */
+  const FORM_ABOUT = { audit: ["enterprise", "area", "date"], kpi: ["enterprise", "month"] };
+  const formColumns = (header, ctx) => {
+    const stepOf = new Map([...ctx.keys].map((k) => [k.split("/")[1], k]));
+    const about = {}, answers = { audit: {}, kpi: {} };
+    header.forEach((cell, i) => {
+      const name = cell.trim().toLowerCase().split("/").pop();
+      if (["enterprise", "area", "date", "month"].includes(name)) { if (!(name in about)) about[name] = i; return; }
+      if (ctx.kpis.has(name)) { answers.kpi[name] = i; return; }
+      const criterion = [...stepOf.keys()].filter((c) => name === c || name.endsWith(`-${c}`))
+        .sort((a, b) => b.length - a.length)[0];
+      if (criterion) answers.audit[stepOf.get(criterion)] = i;
+    });
+    const kind = Object.keys(FORM_ABOUT).find((k) =>
+      Object.keys(answers[k]).length && FORM_ABOUT[k].every((n) => n in about));
+    return kind ? { kind, about, answers: answers[kind] } : null;
+  };
+  const readForm = ({ kind, about, answers }, body, say) => body.flatMap(({ line, cells }) => {
+    const code = cells[about.enterprise];
+    if (!code) return say(line, "err_required", { column: "enterprise" }) || [];
+    if (kind === "kpi") {
+      const raw = cells[about.month], when = isoDate(raw) || isMonth(raw);
+      if (!when) return say(line, "err_month", { value: raw }) || [];
+      return Object.entries(answers).flatMap(([kpi, i]) => {
+        const value = cells[i];
+        if (!value) return [];
+        if (number(value) === null) return say(line, "err_number", { value }) || [];
+        return [{ line, code, month: when.slice(0, 7), kpi, value: number(value), baseline: false }];
+      });
+    }
+    const date = isoDate(cells[about.date]);
+    if (!date) return say(line, "err_date", { value: cells[about.date] }) || [];
+    const audit = { line, code, area: cells[about.area], date, scores: {}, actions: [] };
+    for (const [key, i] of Object.entries(answers)) {
+      if (!/^[0-4]?$/.test(cells[i])) say(line, "err_score", { value: cells[i] });
+      else if (cells[i]) audit.scores[key] = Number(cells[i]);
+    }
+    return [audit];
+  });
 
   const readRoster = (body, say) => body.flatMap(({ line, cells }) => {
     const [code, name, district, sector, size, cohort, start] = cells;
@@ -210,5 +253,5 @@
 
   const message = (L, p) => `${fmt(L.at, { file: p.file, line: p.line })}: ${fmt(L[p.key], p.values)}`;
 
-  window.Score5R.cohort = { HEADERS, kindOf, read, combine, figures, median, message };
+  window.Score5R.cohort = { HEADERS, kindOf, formColumns, read, combine, figures, median, message };
 })();

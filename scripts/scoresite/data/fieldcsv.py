@@ -212,6 +212,9 @@ def read_file(
     found, quote = rows(decode(path.read_bytes()))
     names = ",".join(c.strip().lower() for c in found[0][1]) if found else ""
     kind = next((k for k, v in HEADERS.items() if v == names), None)
+    form = form_columns(found[0][1], keys, kpis) if found and kind is None else None
+    if form:
+        kind = form[0]
     if quote or kind is None:
         if quote:
             say(quote, "err_quote")
@@ -224,11 +227,84 @@ def read_file(
             say(line, "err_columns", count=len(cells), expected=width)
         else:
             body.append((line, [uncell(c.strip()) for c in cells]))
+    if form:
+        return kind, _from_form(form, path.name, body, say)
     if kind == "roster":
         return kind, _roster(body, say)
     if kind == "audit":
         return kind, _audit(path.name, body, say, keys)
     return kind, _kpis(body, say, kpis)
+
+
+# The XLSForms' CSV export (KoboToolbox, ODK Central): one row a submission, one column a
+# question, named by the question's name, after its group's ("ringkas/c1", "ringkas-c1").
+FORM_ABOUT = {"audit": ("enterprise", "area", "date"), "kpi": ("enterprise", "month")}
+
+
+def form_columns(
+    header: list[str], keys: set[str], kpis: list[str]
+) -> tuple[str, dict[str, int], dict[str, int]] | None:
+    """An XLSForm export's kind, its about-columns and its answer columns (criterion key or
+    KPI id → column), read by question name; None for any other file."""
+    step_of = {key.split("/")[1]: key for key in keys}
+    about: dict[str, int] = {}
+    answers: dict[str, dict[str, int]] = {"audit": {}, "kpi": {}}
+    for i, cell in enumerate(header):
+        name = cell.strip().lower().rsplit("/", 1)[-1]
+        if name in ("enterprise", "area", "date", "month"):
+            about.setdefault(name, i)
+        elif name in kpis:
+            answers["kpi"][name] = i
+        else:
+            criterion = max((c for c in step_of if name == c or name.endswith("-" + c)),
+                            key=len, default=None)
+            if criterion:
+                answers["audit"][step_of[criterion]] = i
+    for kind, needed in FORM_ABOUT.items():
+        if answers[kind] and all(n in about for n in needed):
+            return kind, about, answers[kind]
+    return None
+
+
+def _from_form(
+    form: tuple[str, dict[str, int], dict[str, int]],
+    file: str,
+    body: list[tuple[int, list[str]]],
+    say: Say,
+) -> list:
+    """Each submission as the records our own CSVs give: an audit, or one KPI value a KPI."""
+    kind, about, answers = form
+    found: list = []
+    for line, cells in body:
+        code = cells[about["enterprise"]]
+        if not code:
+            say(line, "err_required", column="enterprise")
+            continue
+        if kind == "kpi":
+            when = iso_date(cells[about["month"]]) or month(cells[about["month"]])
+            if not when:
+                say(line, "err_month", value=cells[about["month"]])
+                continue
+            for kpi, column in answers.items():
+                value = cells[column]
+                if value and number(value) is None:
+                    say(line, "err_number", value=value)
+                elif value:
+                    found.append((line, KpiValue(code, when[:7], kpi, number(value) or 0.0, False)))
+            continue
+        day = iso_date(cells[about["date"]])
+        if not day:
+            say(line, "err_date", value=cells[about["date"]])
+            continue
+        audit = Audit(file, code, cells[about["area"]], day)
+        for key, column in answers.items():
+            score = cells[column]
+            if not re.fullmatch(r"[0-4]?", score):
+                say(line, "err_score", value=score)
+            elif score:
+                audit.scores[key] = int(score)
+        found.append((line, audit))
+    return found
 
 
 def read_folder(folder: Path, keys: set[str], kpis: list[str]) -> FieldData:

@@ -13,7 +13,7 @@ from ..model import Module, Project
 from ..pdf import write_atomic
 from .moodle import gift, moodle_xml
 from .scorm import scorm_package
-from .xlsform import audit_form
+from .xlsform import audit_form, kpi_form
 
 FOLDER = f"{ROOT}/ekspor"
 
@@ -36,6 +36,7 @@ def render_exports(project: Project, prints: list[Rendered], cache: Path) -> lis
     ]
     banks.append(("semua", L["everything"], project.modules))
     audit = audit_form(project.five_r, L)
+    kpis = kpi_form(project.programme.kpis, L)
     for lang in LANGUAGES:
         for name, group, modules in banks:
             store(f"{FOLDER}/moodle/{name}.gift", "gift", L["gift"], group, lang,
@@ -43,6 +44,7 @@ def render_exports(project: Project, prints: list[Rendered], cache: Path) -> lis
             store(f"{FOLDER}/moodle/{name}.xml", "moodle-xml", L["xml"], group, lang,
                   moodle_xml(modules, lang))
         store(f"{FOLDER}/kobo/audit-5r.xlsx", "xlsform", L["audit_title"], L["kobo"], lang, audit)
+        store(f"{FOLDER}/kobo/kpi-bulanan.xlsx", "xlsform", L["kpi_title"], L["kobo"], lang, kpis)
         for m in project.modules:
             own = [r for r in prints if _module_id(r) == m.id]
             store(f"{FOLDER}/scorm/{m.id}.zip", "scorm", module_name(m), L["scorm"], lang,

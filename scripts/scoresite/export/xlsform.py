@@ -10,7 +10,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from ..fields import LANGUAGES, Translated
-from ..model import FiveR
+from ..model import FiveR, Kpi
 from .zipped import restamp
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia (id)", "en": "English (en)"}
@@ -58,11 +58,13 @@ def audit_form(five_r: FiveR, words: dict[str, Translated]) -> bytes:
     return _workbook(rows, choices, words["audit_title"], "score_5r_audit")
 
 
-def kpi_form(kpis: list[Any], words: dict[str, Translated]) -> bytes:
-    """The monthly KPI sheet: enterprise, month, and one number per fixed KPI definition."""
+def kpi_form(kpis: list[Kpi], words: dict[str, Translated]) -> bytes:
+    """The monthly KPI sheet: enterprise, the month the figures are for, and one number per
+    KPI definition of programme.yml (its name and unit as the label, its definition as the
+    hint). Question names are the KPI ids."""
     rows = _header_rows(words, area=False)
-    rows[-1] = {"type": "date", "name": "month", "label": words["month"],
-                "required": "yes", "appearance": "month-year"}
+    rows.append({"type": "date", "name": "month", "label": words["month"],
+                 "required": "yes", "appearance": "month-year"})
     for kpi in kpis:
         label = Translated(**{lang: f"{kpi.name(lang)} ({kpi.unit(lang)})" for lang in LANGUAGES})
         rows.append({"type": "decimal", "name": kpi.id, "label": label,

@@ -152,7 +152,7 @@ def test_administration_forms_have_their_own_header(built_site: Path) -> None:
         return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
 
     for name in ("daftar-hadir", "evaluasi-pelatihan", "lembar-jawaban-tes", "petunjuk-peserta"):
-        assert not any("Lembar kerja" in page or "Diisi oleh" in page for page in text(name))
+        assert not any("Lembar kerja:" in page or "Diisi oleh" in page for page in text(name))
     evaluation = " ".join(text("evaluasi-pelatihan") + text("evaluasi-pelatihan", "en/"))
     for personal in ("Tanda tangan", "Perusahaan", "Signature", "Enterprise", "Filled in by"):
         assert personal not in evaluation  # truly anonymous
@@ -160,3 +160,17 @@ def test_administration_forms_have_their_own_header(built_site: Path) -> None:
     assert "Pelatih" in attendance[0] and "Jam" in attendance[0]
     assert re.search(r"\b25\b", attendance[0])  # 25 people on the sheet passed round
     assert len(text("lembar-jawaban-tes")) == 1
+
+
+def test_the_trainer_guide_prints_the_friday_schedule() -> None:
+    """Content review #15: the Friday times were on the web page only."""
+    project = load_project(ROOT / "modules")
+    guide = next(
+        p for p in printables(project) if p.kind == "guide" and p.context["module"].id == "k3"
+    )
+    html = print_html(guide, project, "id", "")
+    assert "Jadwal hari Jumat" in html and "hari dimulai pukul 07.20" in html
+    module_1 = next(
+        p for p in printables(project) if p.kind == "guide" and p.context["module"].number == 1
+    )
+    assert "Friday schedule" in print_html(module_1, project, "en", "")

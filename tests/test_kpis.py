@@ -105,7 +105,7 @@ def test_the_wall_sheet_front_holds_the_monthly_table_with_units(
     front = re.sub(r"[-\u00ad\u2010](?=[a-z])", "", front)
     for kpi in project.programme.kpis:
         assert re.sub(r"\s+", "", f"{kpi.name.id}({kpi.unit.id})") in front
-    for words in ("Bulan/tahun", "Bulan6", "Targetbulan3", "Targetbulan6"):
+    for words in ("Bulan/tahun", "Bulan6", "Targetbln3", "Targetbln6"):
         assert words in front
     page = (built_site / "materi" / "program" / "index.html").read_text(encoding="utf-8")
     assert "Definisi KPI" in page and "rekap-kpi" in page

@@ -147,8 +147,9 @@ class Worksheet(Strictly):
     # "wall": the fields first, on the front (the sheet pinned up), how to fill it in after
     layout: Literal["sheet", "cards", "wall"] = "sheet"
     # the fields printed at the top: an enterprise's (date, enterprise, team, filled in by),
-    # a class's (module, date, venue, trainer) or none (e.g. an anonymous evaluation)
-    header: Literal["enterprise", "class", "none"] = "enterprise"
+    # a class's (module, date, venue, trainer), a posted area's (area, owner, photo date,
+    # revision) or none (e.g. an anonymous evaluation)
+    header: Literal["enterprise", "class", "area", "none"] = "enterprise"
     # the sign-off under the last field: name and signature, the trainer's, or none
     signoff: Literal["name", "trainer", "none"] = "name"
 

@@ -62,8 +62,9 @@ def test_certificate_is_a4_landscape(built_site: Path) -> None:
 def test_kpi_sheet_counts_accidents_and_near_misses_on_separate_rows(built_site: Path) -> None:
     pages = PdfReader(built_site / NEW_PRINTABLES[13]).pages
     text = " ".join(" ".join(page.extract_text() for page in pages).split())
-    assert "Kecelakaan kerja (turun)" in text
-    assert "hampir" in text.split("Kecelakaan kerja (turun)")[1].split("Ketidakhadiran")[0]
+    accidents = "Kecelakaan kerja (kejadian per bulan)"  # the row label from the definition
+    assert accidents in text
+    assert "hampir celaka" in text.split(accidents)[1].split("Ketidakhadiran")[0]
 
 
 def content_with(tmp_path: Path, csv: str) -> Path:
@@ -141,3 +142,35 @@ def test_forbidden_spellings_are_warned_with_file_and_line(
 def test_real_content_has_no_forbidden_spelling(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(ROOT / "modules")]) == 0
     assert "warning" not in capsys.readouterr().out
+
+
+def test_administration_forms_have_their_own_header(built_site: Path) -> None:
+    """No "Lembar kerja:" and no enterprise or personal fields where they make no sense."""
+
+    def text(name: str, lang: str = "") -> list[str]:
+        path = built_site / f"{lang}materi/administrasi/{name}.pdf"
+        return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+    for name in ("daftar-hadir", "evaluasi-pelatihan", "lembar-jawaban-tes", "petunjuk-peserta"):
+        assert not any("Lembar kerja:" in page or "Diisi oleh" in page for page in text(name))
+    evaluation = " ".join(text("evaluasi-pelatihan") + text("evaluasi-pelatihan", "en/"))
+    for personal in ("Tanda tangan", "Perusahaan", "Signature", "Enterprise", "Filled in by"):
+        assert personal not in evaluation  # truly anonymous
+    attendance = text("daftar-hadir")
+    assert "Pelatih" in attendance[0] and "Jam" in attendance[0]
+    assert re.search(r"\b25\b", attendance[0])  # 25 people on the sheet passed round
+    assert len(text("lembar-jawaban-tes")) == 1
+
+
+def test_the_trainer_guide_prints_the_friday_schedule() -> None:
+    """Content review #15: the Friday times were on the web page only."""
+    project = load_project(ROOT / "modules")
+    guide = next(
+        p for p in printables(project) if p.kind == "guide" and p.context["module"].id == "k3"
+    )
+    html = print_html(guide, project, "id", "")
+    assert "Jadwal hari Jumat" in html and "hari dimulai pukul 07.20" in html
+    module_1 = next(
+        p for p in printables(project) if p.kind == "guide" and p.context["module"].number == 1
+    )
+    assert "Friday schedule" in print_html(module_1, project, "en", "")

@@ -159,8 +159,9 @@ def session_number(module: Module, number: int) -> str:
 
 def printables(project: Project) -> list[Printable]:
     def sheet(module: Module | None, w: Worksheet, group: Translated, page: str = "") -> Printable:
+        # an administration form (own page address) is titled without "Lembar kerja:"
+        context = {"worksheet": w, "module": module, "admin": bool(page)}
         page = page or url.worksheet(module, w)
-        context = {"worksheet": w, "module": module}
         return Printable(
             url.pdf(page), page, "worksheet", "worksheet.html", w.title, group, context=context
         )
@@ -243,7 +244,8 @@ def printables(project: Project) -> list[Printable]:
 
 def pages(project: Project, prints: list[Rendered]) -> list[Page]:
     def sheet(module: Module | None, w: Worksheet) -> Page:
-        return Page(url.worksheet(module, w), "worksheet.md", {"worksheet": w, "module": module})
+        context = {"worksheet": w, "module": module, "admin": False}
+        return Page(url.worksheet(module, w), "worksheet.md", context)
 
     found = [Page(url.programme, "programme.md")]
     data = partial(monitoring_json, project, labels())
@@ -252,7 +254,7 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
     found.append(Page(url.kpi_entry, "kpi_entry.md", {"kpi_json": data}))
     found += [sheet(None, w) for w in project.programme.worksheets]
     found += [
-        Page(url.admin(w), "worksheet.md", {"worksheet": w, "module": None})
+        Page(url.admin(w), "worksheet.md", {"worksheet": w, "module": None, "admin": True})
         for w in project.programme.administration
     ]
     for module in project.modules:

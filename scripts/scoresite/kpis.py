@@ -1,8 +1,9 @@
 """The programme's KPI definitions (`kpis:` in programme.yml) and the sheets that use them.
 
-A table asks for KPI rows with `kpis: [id, …]`; the ids are checked against the definitions
-(located messages), and after loading each such table's first row labels are the KPIs' names
-and units, so no sheet writes a KPI's name or unit itself.
+A table asks for KPI rows with `kpis: [id, …]`, a `kind: kpis` field prints definitions, and
+a `kind: kpi_recap` field becomes one table per KPI. The ids are checked against the
+definitions (located messages); after loading, the KPI rows are labelled with the KPIs' names
+and units and the recap is made of tables, so no sheet writes a KPI's name or unit itself.
 """
 
 from __future__ import annotations
@@ -10,8 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import load
+from .catalogue import labels
 from .fields import LANGUAGES, Translated
-from .model import Kpi, Module, Programme, Project, Table, Worksheet
+from .model import (
+    Kpi,
+    KpiRecap,
+    Module,
+    Programme,
+    Project,
+    Table,
+    Worksheet,
+    WorksheetField,
+)
 from .problems import Problem, problem
 
 Loc = tuple[str | int, ...]
@@ -33,9 +44,7 @@ def check(
     for key, sheets in _sheet_lists(owner):
         for i, sheet in enumerate(sheets):
             for j, field in enumerate(sheet.fields):
-                if not isinstance(field, Table):
-                    continue
-                for k, kpi in enumerate(field.kpis):
+                for k, kpi in enumerate(getattr(field, "kpis", [])):
                     if kpi not in known:
                         line, col = doc.where((key, i, "fields", j, "kpis", k))
                         yield problem(
@@ -55,18 +64,38 @@ def row_label(kpi: Kpi) -> Translated:
     return Translated(**text)
 
 
-def _table(table: Table, by_id: dict[str, Kpi]) -> Table:
-    if not table.kpis:
-        return table
-    labels = [row_label(by_id[k]) for k in table.kpis]
-    return table.model_copy(update={"row_labels": [*labels, *table.row_labels]})
+def _recap(recap: KpiRecap, by_id: dict[str, Kpi]) -> list[Table]:
+    """One table per KPI: a column per enterprise number, rows month 0, 3, 6 and % change."""
+    words = labels()["kpi_recap"]
+    numbers = [str(n) for n in range(1, recap.enterprises + 1)]
+    rows = [words[key].model_dump() for key in ("month_0", "month_3", "month_6", "change")]
+    return [
+        Table.model_validate(
+            {
+                "kind": "table",
+                "label": row_label(by_id[k]).model_dump(),
+                "columns": [words["enterprise"].model_dump(), *numbers],
+                "row_labels": rows,
+                "rows": len(rows),
+                "widths": [4] + [1] * recap.enterprises,
+            }
+        )
+        for k in recap.kpis
+    ]
+
+
+def _fields(field: WorksheetField, by_id: dict[str, Kpi]) -> list[WorksheetField]:
+    if isinstance(field, KpiRecap):
+        return list(_recap(field, by_id))
+    if isinstance(field, Table) and field.kpis:
+        rows = [*field.row_labels, *(row_label(by_id[k]) for k in field.kpis)]
+        return [field.model_copy(update={"row_labels": rows})]
+    return [field]
 
 
 def _sheets(sheets: list[Worksheet], by_id: dict[str, Kpi]) -> list[Worksheet]:
     return [
-        s.model_copy(
-            update={"fields": [_table(f, by_id) if isinstance(f, Table) else f for f in s.fields]}
-        )
+        s.model_copy(update={"fields": [g for f in s.fields for g in _fields(f, by_id)]})
         for s in sheets
     ]
 

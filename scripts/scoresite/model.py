@@ -45,6 +45,8 @@ class Box(Strictly):
     kind: Literal["box"]
     label: Text
     lines: Annotated[int, Strict(), Field(ge=1, le=30)] = 4
+    # an unruled frame to stick a photo in, `lines` × 9 mm tall
+    photo: Annotated[bool, Strict()] = False
 
 
 Weight = Annotated[int, Strict(), Field(ge=1, le=9)]
@@ -60,10 +62,11 @@ class Table(Strictly):
     columns: Texts
     rows: Annotated[int, Strict(), Field(ge=1, le=40)] = 5
     widths: list[Weight] | None = None
-    # KPI ids from programme.yml `kpis:`: their names head the first rows (before row_labels)
-    kpis: list[Slug] = []
-    # printed in the first column of the first rows (after the KPI rows)
+    # printed in the first column of the first rows (e.g. "Bulan / tahun")
     row_labels: list[Text] = []
+    # KPI ids from programme.yml `kpis:`: the rows after row_labels are these KPIs, labelled
+    # with their names and units when the project is loaded (kpis.py)
+    kpis: list[Slug] = []
     # printed small and grey in the cells of the first rows, one list per row, one hint per
     # column after the first (e.g. a risk matrix's score and level: "6 · tinggi")
     cells: list[list[Text]] = []
@@ -111,7 +114,27 @@ class Checklist(Strictly):
     items: Texts
 
 
-WorksheetField = Annotated[Box | Table | Checklist, Field(discriminator="kind")]
+class KpiList(Strictly):
+    """The definitions of some KPIs (programme.yml `kpis:`), printed as a table."""
+
+    kind: Literal["kpis"]
+    label: Text
+    kpis: Annotated[list[Slug], Field(min_length=1)]
+
+
+class KpiRecap(Strictly):
+    """The programme recap: per KPI one small table, a column per enterprise (by number), rows
+    for month 0, 3 and 6 and the change against the enterprise's own baseline. Becomes those
+    tables on loading."""
+
+    kind: Literal["kpi_recap"]
+    kpis: Annotated[list[Slug], Field(min_length=1)]
+    enterprises: Annotated[int, Strict(), Field(ge=1, le=10)] = 8
+
+
+WorksheetField = Annotated[
+    Box | Table | Checklist | KpiList | KpiRecap, Field(discriminator="kind")
+]
 
 
 class Worksheet(Strictly):
@@ -122,7 +145,14 @@ class Worksheet(Strictly):
     example: Text | None = None
     fields: Annotated[list[WorksheetField], Field(min_length=1)]
     # "cards": small cards, several to an A4 sheet with cut lines (e.g. the red-tag card)
-    layout: Literal["sheet", "cards"] = "sheet"
+    # "wall": the fields first, on the front (the sheet pinned up), how to fill it in after
+    layout: Literal["sheet", "cards", "wall"] = "sheet"
+    # the fields printed at the top: an enterprise's (date, enterprise, team, filled in by),
+    # a class's (module, date, venue, trainer), a posted area's (area, owner, photo date,
+    # revision) or none (e.g. an anonymous evaluation)
+    header: Literal["enterprise", "class", "area", "none"] = "enterprise"
+    # the sign-off under the last field: name and signature, the trainer's, or none
+    signoff: Literal["name", "trainer", "none"] = "name"
 
 
 class Activity(Strictly):

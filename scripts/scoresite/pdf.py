@@ -178,6 +178,7 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         footer=" · ".join(dict.fromkeys(p for p in parts if p)),
         owner=" · ".join(kicker),
         slots=timetable(module) if module else [],
+        friday_slots=timetable(module, friday=True) if module else [],
         run=run_sheet,
         module_label=module_label,
         session_number=session_number,

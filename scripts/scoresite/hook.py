@@ -27,6 +27,7 @@ from mkdocs.utils.yaml import yaml_load
 from scoresite import environment, lock, search_dedup
 from scoresite.catalogue import ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
+from scoresite.notfound import relocatable
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
 from scoresite.render import abbreviations, render_all
@@ -200,6 +201,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **_: Any) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     return markdown + str(_state["abbreviations"][_language(config)])
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return relocatable(output, config.site_url or "") if template_name == "404.html" else output
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -52,7 +52,8 @@ def test_each_language_searches_only_its_own_pages(built_site: Path) -> None:
     }
     id_pages = {d["location"].split("#")[0] for d in indexes["id"]["docs"]}
     en_pages = {d["location"].split("#")[0] for d in indexes["en"]["docs"]}
-    assert (indexes["id"]["config"]["lang"], indexes["en"]["config"]["lang"]) == (["id"], ["en"])
+    langs = (indexes["id"]["config"]["lang"], indexes["en"]["config"]["lang"])
+    assert langs == (["id"], ["english"])  # the theme's worker loads lunr.LANG.min.js for each
     assert "materi/5r/ringkas.html" in id_pages & en_pages  # en locations are inside en/
     assert not any(p.startswith("en/") for p in id_pages | en_pages)
     assert "Sorting" not in json.dumps(indexes["id"]["docs"])

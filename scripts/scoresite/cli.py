@@ -36,6 +36,9 @@ def check(modules: Path) -> str:
     )
 
 
+TRACEBACK = b"Traceback (most recent call last):"
+
+
 def build(config: Path, site: Path) -> None:
     """Build into a fresh folder of this build's own beside `site`, then swap it in: a failed
     build leaves the previous site exactly as it was. One build at a time per project.
@@ -63,17 +66,34 @@ def build(config: Path, site: Path) -> None:
 
 
 def _mkdocs_build(config: Path, fresh: Path, fd: int) -> bool:
-    """Run `mkdocs build` and pass its messages on; a full disk comes back as the OSError."""
+    """Run `mkdocs build`, passing its messages on as they come (with the PDF progress bar
+    when ours go to a terminal). A Python traceback is held back: when it says the disk is
+    full it comes back as that OSError, one line instead of forty; any other is shown."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", str(config), "--site-dir", str(fresh)]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{lock.FD_VARIABLE: str(fd)})
-    done = subprocess.run(
-        command, env=env, pass_fds=(fd,), stderr=subprocess.PIPE, text=True, check=False
-    )
-    if done.returncode and environment.FULL_DISK_ERROR in done.stderr:
+    env[environment.PROGRESS_VARIABLE] = "1" if sys.stderr.isatty() else "0"
+    child = subprocess.Popen(command, env=env, pass_fds=(fd,), stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    out, held, everything = sys.stderr.buffer, bytearray(), bytearray()
+    shown = True
+    for chunk in iter(lambda: os.read(child.stderr.fileno(), 65536), b""):  # type: ignore[union-attr]
+        everything += chunk
+        if shown and TRACEBACK in chunk:
+            shown = False
+            out.write(chunk[: chunk.index(TRACEBACK)])
+            held += chunk[chunk.index(TRACEBACK) :]
+        elif shown:
+            out.write(chunk)
+        else:
+            held += chunk
+        out.flush()
+    code = child.wait()
+    if code and environment.FULL_DISK_ERROR.encode() in everything:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    sys.stderr.write(done.stderr)
-    return done.returncode == 0
+    out.write(held)
+    out.flush()
+    return code == 0
 
 
 def _tidy(site: Path) -> None:

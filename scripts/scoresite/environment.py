@@ -20,6 +20,7 @@ FULL_DISK = (
     f"no space left on the disk; a build needs about {NEEDED_MB} MB free (the new site "
     "beside the old one, and .cache/): free some space and build again; {site}/ is unchanged"
 )
+PROGRESS_VARIABLE = "SCORESITE_PROGRESS"  # "1": PDF progress bar, though output is a pipe
 FULL_DISK_ERROR = f"[Errno {errno.ENOSPC}]"  # how a Python traceback names it
 
 

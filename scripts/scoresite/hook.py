@@ -31,6 +31,7 @@ from mkdocs.utils.yaml import yaml_load
 from scoresite import environment, lock, search_dedup
 from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation, url
 from scoresite.fields import LANGUAGES
+from scoresite.notfound import relocatable
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
 from scoresite.publish import address
@@ -260,6 +261,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     problems = _state.get("problems")
     banner = problems_banner(problems, lang) if problems else ""
     return banner + markdown + str(_state["abbreviations"][lang])
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return relocatable(output, config.site_url or "") if template_name == "404.html" else output
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -41,6 +41,7 @@ from .catalogue import (
     session_number,
     url,
 )
+from .environment import PROGRESS_VARIABLE
 from .fields import LANGUAGES, Translated
 from .model import Project
 from .participants import name_size
@@ -255,7 +256,9 @@ def cached_pages(pdf: Path) -> int | None:
 def _render(batch: list[tuple[str, str]], jobs: int) -> None:
     """Render the missing PDFs, in parallel when there are several, showing n of N on a terminal."""
     workers = min(jobs or os.cpu_count() or 1, len(batch))
-    progress = tqdm(total=len(batch), desc="PDF", unit="pdf", disable=None, leave=False)
+    # on a terminal; `scoresite build` passes our messages on and says if it writes to one
+    disable = False if os.environ.get(PROGRESS_VARIABLE) == "1" else None
+    progress = tqdm(total=len(batch), desc="PDF", unit="pdf", disable=disable, leave=False)
     with progress:
         if workers <= 1:
             for job in batch:

@@ -1,4 +1,4 @@
-"""Search per language: one index per language, and Indonesian stemming for lunr, offline.
+"""Search per language: one index per language, and stemming in both for lunr, offline.
 
 MkDocs' search (with mkdocs-static-i18n) writes one index of every language's pages at
 `search/search_index.json`. `split_index` gives each language its own index in its own
@@ -7,7 +7,9 @@ pages of a language at their folder, so that results never mix. `lunr_id_script`
 `lunr.id.min.js`, which the theme's search worker loads by name for the language `id`: a
 table of dictionary stems (PySastrawi) for the words of this site, where Snowball's
 Indonesian stemmer disagrees, with Snowball itself (the JS file of @orama/stemmers) for
-every other word, at indexing and at query time.
+every other word, at indexing and at query time. The English index names the language
+`english`, so that the worker loads `lunr.english.min.js`: lunr's own English pipeline, with
+the typed words (which the theme searches as prefixes) stemmed as well.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from .pdf import write_atomic
 SEARCH = TEMPLATES / "search"
 LUNR_DIR = "assets/javascripts/lunr/min"
 # what the theme's worker keeps of lunr's pipeline for each language
-PIPELINES = {"id": ["trimmer", "stemmer"], "en": ["stopWordFilter"]}
+PIPELINES = {"id": ["trimmer", "stemmer"], "en": ["trimmer", "stopWordFilter", "stemmer"]}
+# the language each index names, whose lunr.LANG.min.js the worker loads (none for "en")
+LUNR_LANGUAGES = {"id": "id", "en": "english"}
 WORD = re.compile(r"[a-z]{3,}")
 CLITIC = re.compile(r"(?:kah|lah|pun)$")
 POSSESSIVE = re.compile(r"(?:ku|mu|nya)$")
@@ -49,7 +53,7 @@ def split_index(site: Path, languages: tuple[str, ...]) -> dict[str, list[dict[s
         else:
             docs[languages[0]].append(doc)
     for lang, entries in docs.items():
-        config = {**merged["config"], "lang": [lang], "pipeline": PIPELINES[lang]}
+        config = {**merged["config"], "lang": [LUNR_LANGUAGES[lang]], "pipeline": PIPELINES[lang]}
         folder = site / ("" if lang == languages[0] else lang) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"config": config, "docs": entries}, ensure_ascii=False)
@@ -106,7 +110,7 @@ def stem_table(words: frozenset[str]) -> dict[str, dict[str, str]]:
         kin.setdefault(snowball(word), set()).add(root)
         if root != snowball(word):
             table[word] = root
-    for root in sorted(set(table.values())):
+    for root in sorted(set().union(*kin.values())):  # stemming stops at every root
         if snowball(root) != root:
             table.setdefault(root, root)
     stems = {s: r for s, (r, *more) in sorted(kin.items()) if not more and r != s}
@@ -117,7 +121,9 @@ def stem(word: str, table: dict[str, dict[str, str]]) -> str:
     """The stemmer that `lunr.id.min.js` runs in the browser, for tests and measurements."""
     words, bare = table["words"], POSSESSIVE.sub("", CLITIC.sub("", word))
     plain = snowball(word)
-    return words.get(word) or words.get(bare) or table["stems"].get(plain) or plain
+    found = words.get(word) or words.get(bare) or table["stems"].get(plain)
+    # Snowball takes one prefix at a time: "keteraturan" → "teratur" → "atur"
+    return found or (plain if plain == word else stem(plain, table))
 
 
 def lunr_id_script(table: dict[str, dict[str, str]]) -> str:
@@ -157,6 +163,8 @@ def write_search(site: Path, languages: tuple[str, ...], cache_dir: Path) -> Non
     table = cached_stem_table(corpus_words(docs["id"]), cache_dir)
     lunr = site / LUNR_DIR
     (lunr / "lunr.id.min.js").write_text(lunr_id_script(table), encoding="utf-8")
+    english = (SEARCH / "lunr.english.js").read_text(encoding="utf-8")
+    (lunr / "lunr.english.min.js").write_text(english, encoding="utf-8")
     licence = (SEARCH / "snowball-id.LICENSE.md").read_text(encoding="utf-8")
     (lunr / "lunr.id.LICENSE.md").write_text(licence, encoding="utf-8")
 

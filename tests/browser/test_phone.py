@@ -136,3 +136,39 @@ def test_glossary_letters_lead_to_their_terms(phone: Page, built_site: Path) -> 
         for x in letters:
             assert x["found"] and x["terms"] and set(x["terms"]) == {x["letter"]}, x
         assert sum(len(x["terms"]) for x in letters) == phone.locator("article dt").count()
+
+
+# Each table wider than its box, and whether that box is a named region that takes focus.
+WIDE = """() => [...document.querySelectorAll('article table')].map(table => {
+  let box = table.parentElement;
+  while (box && box.tagName !== 'ARTICLE' && !(box.scrollWidth > box.clientWidth &&
+         ['auto', 'scroll'].includes(getComputedStyle(box).overflowX))) box = box.parentElement;
+  return box && box.tagName !== 'ARTICLE' ? {
+    focusable: box.tabIndex === 0, role: box.getAttribute('role'),
+    label: (box.getAttribute('aria-label') || '').trim(),
+  } : null;
+}).filter(Boolean)"""
+
+
+def _own_tables(page: Path) -> bool:
+    """Tables other than worksheets' and run-sheets' (one template each, tested above)."""
+    html = page.read_text(encoding="utf-8")
+    if "lembar-kerja" in page.parts:
+        return False
+    return html.count("<table") > html.count('class="ws-table"') + html.count('"run-sheet"')
+
+
+def test_every_wide_table_scrolls_in_a_named_region_that_takes_focus(
+    phone: Page, built_site: Path
+) -> None:
+    pages = [p for p in sorted(built_site.rglob("*.html")) if _own_tables(p)]
+    seen = 0
+    for path in pages:
+        phone.goto(path.as_uri())
+        phone.wait_for_load_state("load")
+        for region in phone.evaluate(WIDE):
+            seen += 1
+            assert region["focusable"] and region["role"] == "region", path
+            assert region["label"], path
+        assert phone.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"], path
+    assert seen >= 10  # the trainer guides' tables and the 5R overview, both languages

@@ -154,3 +154,20 @@ def test_participant_view_lists_no_trainer_guide_in_search(
     assert guides.count() > 0
     expect(guides.first).to_be_hidden()
     assert page.locator('.md-search-result__item:visible a[href*="/pelatih.html"]').count() == 0
+
+
+def test_participant_view_hides_the_trainer_slide_decks(
+    page: Page, url: Callable[[str], str]
+) -> None:
+    page.goto(url(MODULE))
+    page.get_by_role("button", name="Peserta").click()
+    expect(page.locator('article a[href$="slide.pptx"]')).to_be_hidden()
+    page.goto(url("materi/cetak.html"))
+    decks = page.locator('article a[href$="slide.pptx"]')
+    assert decks.count() >= 10
+    for i in range(decks.count()):
+        expect(decks.nth(i)).to_be_hidden()
+    expect(page.locator("article h2").filter(has_text="Slide")).to_be_hidden()
+    expect(page.locator('article a[href$=".pdf"]').first).to_be_visible()
+    page.get_by_role("button", name="Pelatih").click()
+    expect(decks.first).to_be_visible()

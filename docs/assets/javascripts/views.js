@@ -1,6 +1,7 @@
 /* Trainer and participant views: a switch at the top of every page, remembered in the
  * browser. The participant view hides what is marked `trainer-only` in the pages and every
- * link to a trainer page (navigation, lists, the print table). Without JS all is shown. */
+ * link to a trainer page or slide deck (navigation, lists, the print table). Without JS all
+ * is shown. */
 (function () {
   "use strict";
   var KEY = "score-view";
@@ -9,8 +10,9 @@
     id: { group: "Tampilan", trainer: "Pelatih", participant: "Peserta" },
     en: { group: "View", trainer: "Trainer", participant: "Participant" }
   };
-  /* trainer guides (pelatih) and coaching plans (pendampingan, pendampingan-perencana) */
-  var TRAINER_LINK = /(^|\/)(pelatih|pendampingan(-[a-z]+)*)\.(html|pdf)(#.*)?$/;
+  /* trainer guides (pelatih), coaching plans (pendampingan, pendampingan-perencana) and the
+     teaching slide decks */
+  var TRAINER_LINK = /(^|\/)(pelatih\.(html|pdf)|pendampingan(-[a-z]+)*\.(html|pdf)|slide\.pptx)(#.*)?$/;
 
   function load() {
     try {

@@ -14,8 +14,10 @@
   function stem(word) {
     var bare = word.replace(/(?:kah|lah|pun)$/, "").replace(/(?:ku|mu|nya)$/, "");
     var plain = module.stemmer(word);
-    return lookup(table.words, word) || lookup(table.words, bare) ||
-      lookup(table.stems, plain) || plain;
+    var found = lookup(table.words, word) || lookup(table.words, bare) ||
+      lookup(table.stems, plain);
+    /* Snowball takes one prefix at a time: "keteraturan" → "teratur" → "atur" */
+    return found || (plain === word ? plain : stem(plain));
   }
   lunr.id = function () {
     this.pipeline.reset();

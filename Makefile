@@ -11,7 +11,7 @@ CHECKERS  := tests/browser/node_modules/.installed
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench new-module debs-site debs-test clean
+.PHONY: site test serve check bench bench-serve new-module debs-site debs-test clean
 
 site: $(STAMP) debs-site          ## build site/ with every page and PDF; SITE_URL=https://... puts that address and its QR codes on printouts
 	$(PY) -m scoresite build
@@ -29,6 +29,9 @@ check: $(STAMP)                   ## validate modules/ and list every problem
 
 bench: $(STAMP) debs-site         ## measure build and render times
 	$(PY) -m scoresite bench
+
+bench-serve: $(STAMP) debs-site   ## measure only save -> reloaded page under mkdocs serve
+	$(PY) -m scoresite bench --serve
 
 new-module: $(STAMP)              ## scaffold modules/modul-N-ID.yml: make new-module ID=... NUMBER=...
 	$(PY) -m scoresite new-module --id "$(ID)" --number "$(NUMBER)"

@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--id", required=True)
     new_cmd.add_argument("--number", required=True, type=int)
     new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
-    commands.add_parser("bench", help="time each step on the real content")
+    bench_cmd = commands.add_parser("bench", help="time each step on the real content")
+    bench_cmd.add_argument("--serve", action="store_true", help="only save → reloaded page")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -109,9 +110,9 @@ def main(argv: list[str] | None = None) -> int:
             build(args.config_file, args.site_dir)
             print(f"built {args.site_dir}/")
         elif args.command == "bench":
-            from .bench import run
+            from .bench import run, run_serve
 
-            print(run())
+            print(run_serve() if args.serve else run())
         elif args.command == "new-module":
             print(f"wrote {new_module(args.modules, args.id, args.number)}; now edit it")
     except SiteError as error:

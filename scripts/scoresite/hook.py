@@ -210,7 +210,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state["depth"]:
         return
     site = Path(config.site_dir)
-    write_search(site, LANGUAGES, Path(config.config_file_path).parent / ".cache" / "search")
+    cache = Path(config.config_file_path).parent / ".cache" / "search"
+    write_search(site, LANGUAGES, cache, any_words=_state.get("command") == "serve")
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
     for name, text in _state["schemas"].items():

@@ -11,8 +11,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import load
 from .audit import audit_json
 from .fields import LANGUAGES, Translated
 from .model import Module, Project, Session, Step, Worksheet
@@ -271,7 +270,15 @@ def labels() -> dict[str, Any]:
             return Translated(**value)
         return {k: typed(v) for k, v in value.items()}
 
-    return typed(yaml.safe_load((TEMPLATES / "labels.yml").read_text(encoding="utf-8")))
+    return typed(load.ours(TEMPLATES / "labels.yml"))
+
+
+def view_words() -> dict[str, dict[str, str]]:
+    """The view switch's words per language, for its script (views.js)."""
+    L = labels()
+    words = {"group": L["view_switch"], "trainer": L["view_trainer"]}
+    words["participant"] = L["view_participant"]
+    return {lang: {key: text(lang) for key, text in words.items()} for lang in LANGUAGES}
 
 
 def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import lock, spelling
+from . import load, lock, spelling
 from .catalogue import TEMPLATES
 from .fields import SLUG
 from .problems import SiteError
@@ -82,6 +82,7 @@ def new_module(modules: Path, module_id: str, number: int) -> Path:
         raise SiteError(f"{target} exists already; choose another ID or NUMBER")
     template = (TEMPLATES / "new-module.yml").read_text(encoding="utf-8")
     text = jinja2.Template(template, keep_trailing_newline=True).render(id=module_id, number=number)
+    load.ours(TEMPLATES / "new-module.yml", text)
     target.write_text(text, encoding="utf-8")
     return target
 

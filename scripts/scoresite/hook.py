@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import lock, search_dedup
-from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation
+from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation, view_words
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
@@ -77,6 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             work = _last_good(root, error, generated_dir)
         _state.update(work, key=key)
     config.nav = copy.deepcopy(_state["nav"])
+    config.extra["view_words"] = view_words()
     return config
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from . import load
 from .audit import audit_json
 from .fields import LANGUAGES, Translated
-from .model import Module, Project, Session, Step, Worksheet
+from .model import Checklist, Module, Project, Session, Step, Worksheet, WorksheetField
 from .schedule import run_sheet, timetable
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -134,6 +134,31 @@ def module_name(module: Module) -> Translated:
     """'Modul 1: Kerja sama di tempat kerja' / 'Module 1: Workplace cooperation'."""
     label = module_label(module)
     return Translated(id=f"{label.id}: {module.title.id}", en=f"{label.en}: {module.title.en}")
+
+
+def with_module_choices(project: Project) -> Project:
+    """Checklists with `modules:` list the SCORE modules of modules/ before their own items,
+    so a new module appears on the forms by itself."""
+    numbered = [m for m in project.modules if m.number]
+
+    def field(f: WorksheetField) -> WorksheetField:
+        if not isinstance(f, Checklist) or f.modules is None:
+            return f
+        chosen = numbered[1:] if f.modules == "after-first" else numbered
+        return f.model_copy(update={"items": [*map(module_name, chosen), *f.items]})
+
+    def sheets(found: list[Worksheet]) -> list[Worksheet]:
+        return [w.model_copy(update={"fields": [field(f) for f in w.fields]}) for w in found]
+
+    programme = project.programme
+    programme = programme.model_copy(
+        update={
+            "worksheets": sheets(programme.worksheets),
+            "administration": sheets(programme.administration),
+        }
+    )
+    modules = [m.model_copy(update={"worksheets": sheets(m.worksheets)}) for m in project.modules]
+    return project.model_copy(update={"programme": programme, "modules": modules})
 
 
 def session_number(module: Module, number: int) -> str:

@@ -33,7 +33,13 @@ from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
 from scoresite.problems import SiteError
-from scoresite.render import abbreviations, problems_banner, render_all
+from scoresite.render import (
+    MODULE_LIST,
+    abbreviations,
+    module_list,
+    problems_banner,
+    render_all,
+)
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
 from scoresite.validate import load_project, schemas
@@ -103,6 +109,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "titles": titles,
             "generated": {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()},
             "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
+            "module_list": {lang: module_list(project, lang) for lang in LANGUAGES},
             "schemas": schemas(),
         }
         write_atomic(memo, pickle.dumps((key, work)))
@@ -245,6 +252,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     lang = _language(config)
     problems = _state.get("problems")
     banner = problems_banner(problems, lang) if problems else ""
+    markdown = markdown.replace(MODULE_LIST, _state["module_list"][lang])
     return banner + markdown + str(_state["abbreviations"][lang])
 
 

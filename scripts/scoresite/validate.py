@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import load, outputs
+from .catalogue import with_module_choices
 from .model import FiveR, Glossary, Module, Programme, Project, Session
 from .participants import read_participants
 from .problems import ContentError, Problem, problem
@@ -283,12 +284,14 @@ def load_project(root: Path) -> Project:
     assert isinstance(programme, Programme) and isinstance(glossary, Glossary)
     assert isinstance(five_r, FiveR)
     modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number or 100)
-    project = Project(
-        programme=programme,
-        modules=modules_in_order,
-        five_r=five_r,
-        glossary=glossary,
-        participants=participants,
+    project = with_module_choices(
+        Project(
+            programme=programme,
+            modules=modules_in_order,
+            five_r=five_r,
+            glossary=glossary,
+            participants=participants,
+        )
     )
     docs = {m.id: doc for m, doc in modules}
     docs.update(programme=found["programme.yml"][1], **{"5r": found["5r.yml"][1]})

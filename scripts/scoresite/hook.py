@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import logging
 import os
 import pickle
 import shutil
@@ -58,6 +59,9 @@ search_dedup.install()
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
+    # its INFO lines ("Language 'id' is not supported by lunr.js", "should be an absolute
+    # path") read like problems but are expected here: search.py does Indonesian search
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -1,4 +1,4 @@
-"""Command line: `scoresite check`, `build`, `new-module` and `bench`."""
+"""Command line: `scoresite check`, `build`, `new-module`, `schema` and `bench`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import load, lock, spelling
+from . import load, lock, schema, spelling
 from .catalogue import TEMPLATES
 from .fields import SLUG
 from .problems import SiteError
@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--id", required=True)
     new_cmd.add_argument("--number", required=True, type=int)
     new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
+    schema_cmd = commands.add_parser("schema", help="write the editors' JSON Schemas")
+    schema_cmd.add_argument("--into", type=Path, default=Path("modules") / "schema")
     bench_cmd = commands.add_parser("bench", help="time each step on the real content")
     bench_cmd.add_argument("--serve", action="store_true", help="only save → reloaded page")
     args = parser.parse_args(argv)
@@ -110,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             build(args.config_file, args.site_dir)
             print(f"built {args.site_dir}/")
+        elif args.command == "schema":
+            for path in schema.write(args.into):
+                print(f"wrote {path}")
         elif args.command == "bench":
             from .bench import run, run_serve
 

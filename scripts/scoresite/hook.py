@@ -41,9 +41,10 @@ from scoresite.render import (
     problems_banner,
     render_all,
 )
+from scoresite.schema import schemas
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
-from scoresite.validate import load_project, schemas
+from scoresite.validate import load_project
 from scoresite.write import MARKER, sync_tree
 
 PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,18 +23,6 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 }
 MODULE_GLOBS = ("modul-*.yml", "lokakarya-*.yml")  # SCORE modules; workshops run the same way
 RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
-
-
-def schemas() -> dict[str, str]:
-    """JSON Schemas for editors (YAML language server): {file name: schema text}."""
-    kinds: dict[str, type[BaseModel]] = {
-        name.removesuffix(".yml"): c for name, c in SINGLE_FILES.items()
-    }
-    kinds["module"] = Module
-    return {
-        f"{kind}.json": json.dumps(cls.model_json_schema(), indent=1, sort_keys=True) + "\n"
-        for kind, cls in sorted(kinds.items())
-    }
 
 
 def model_for(path: Path) -> type[BaseModel] | None:

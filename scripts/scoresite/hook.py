@@ -85,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             work = _generate(root, key, site_url if pdfs else None, generated_dir)
         except SiteError as error:
-            work = _last_good(root, error, generated_dir)
+            work = _last_good(root, error, generated_dir, content_hash(PACKAGE, ENGINE))
         _state.update(work, key=key)
     config.nav = copy.deepcopy(_state["nav"])
     config.extra["view_words"] = view_words()
@@ -116,6 +116,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
             "module_list": {lang: module_list(project, lang) for lang in LANGUAGES},
             "schemas": schemas(),
+            "code": content_hash(PACKAGE, ENGINE),  # what made it (see _last_good)
         }
         write_atomic(memo, pickle.dumps((key, work)))
     return _written(work, generated_dir)
@@ -127,12 +128,13 @@ def _written(work: dict[str, Any], generated_dir: Path) -> dict[str, Any]:
     return dict(work, pages=sorted(f"{ROOT}/{path}" for path in generated))
 
 
-def _last_good(root: Path, error: SiteError, generated_dir: Path) -> dict[str, Any]:
-    """`mkdocs serve` keeps showing the last good pages, each with the problems on top, and
-    reloads once they are fixed; a build (or a first serve build) stops with them."""
+def _last_good(root: Path, error: SiteError, generated_dir: Path, code: str) -> dict[str, Any]:
+    """`mkdocs serve` keeps showing the last good pages (made by this code), each with the
+    problems on top, and reloads once they are fixed; a build (or a first serve build with
+    nothing remembered) stops with them."""
     _state.pop("key", None)  # build again next time, whatever the files say
     work = _recall(root / MEMO, None) if _state.get("command") == "serve" else None
-    if work is None:
+    if work is None or work.get("code") != code:
         _unlock()
         raise PluginError(str(error)) from None
     print(str(error), file=sys.stderr)

@@ -13,7 +13,7 @@ OUT    ?= laporan-pemantauan.pdf
 REPORT_LANG ?= id
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench report new-module debs-site debs-test clean
+.PHONY: site test serve check bench bench-serve report new-module debs-site debs-test clean
 
 site: $(STAMP) debs-site          ## build site/ with every page and PDF; SITE_URL=https://... puts that address and its QR codes on printouts
 	$(PY) -m scoresite build
@@ -35,6 +35,9 @@ bench: $(STAMP) debs-site         ## measure build and render times
 report: $(STAMP) debs-site        ## the cohort report as an A4 PDF: make report DATA=folder/ [OUT=x.pdf] [REPORT_LANG=en] [AS_OF=2026-11-30]
 	$(if $(DATA),,$(error DATA= names the folder of CSV files, e.g. make report DATA=pemantauan/))
 	$(PY) -m scoresite report "$(DATA)" --out "$(OUT)" --lang "$(REPORT_LANG)" $(if $(AS_OF),--as-of "$(AS_OF)")
+
+bench-serve: $(STAMP) debs-site   ## measure only save -> reloaded page under mkdocs serve
+	$(PY) -m scoresite bench --serve
 
 # ID and NUMBER reach the scaffold as environment values, unexpanded ($(value)) and never
 # through a shell, so quotes, backticks and $(...) in them are plain text. Not exported as

@@ -87,3 +87,6 @@ def test_the_stem_table_is_kept_on_disk_and_a_damaged_entry_is_made_again(
     other = search.cached_stem_table(words | {"menata"}, tmp_path)
     assert other["words"].get("menata") == "tata"
     assert len(list(tmp_path.glob("stems-*.json"))) == 1
+    with monkeypatch.context() as patch:  # `mkdocs serve`: a new word does not cost a table
+        patch.setattr(search, "stem_table", must_not_run)
+        assert search.cached_stem_table(words, tmp_path, any_words=True) == other

@@ -11,14 +11,13 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import load
 from .audit import audit_json
 from .coaching import planned
 from .data.cohort import RULES
 from .data.monitoring import kpi_entry_json, monitoring_json
 from .fields import LANGUAGES, Translated
-from .model import Module, Project, Session, Step, Worksheet
+from .model import Checklist, Module, Project, Session, Step, Worksheet, WorksheetField
 from .schedule import run_sheet, timetable
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -150,6 +149,31 @@ def module_name(module: Module) -> Translated:
     """'Modul 1: Kerja sama di tempat kerja' / 'Module 1: Workplace cooperation'."""
     label = module_label(module)
     return Translated(id=f"{label.id}: {module.title.id}", en=f"{label.en}: {module.title.en}")
+
+
+def with_module_choices(project: Project) -> Project:
+    """Checklists with `modules:` list the SCORE modules of modules/ before their own items,
+    so a new module appears on the forms by itself."""
+    numbered = [m for m in project.modules if m.number]
+
+    def field(f: WorksheetField) -> WorksheetField:
+        if not isinstance(f, Checklist) or f.modules is None:
+            return f
+        chosen = numbered[1:] if f.modules == "after-first" else numbered
+        return f.model_copy(update={"items": [*map(module_name, chosen), *f.items]})
+
+    def sheets(found: list[Worksheet]) -> list[Worksheet]:
+        return [w.model_copy(update={"fields": [field(f) for f in w.fields]}) for w in found]
+
+    programme = project.programme
+    programme = programme.model_copy(
+        update={
+            "worksheets": sheets(programme.worksheets),
+            "administration": sheets(programme.administration),
+        }
+    )
+    modules = [m.model_copy(update={"worksheets": sheets(m.worksheets)}) for m in project.modules]
+    return project.model_copy(update={"programme": programme, "modules": modules})
 
 
 def session_number(module: Module, number: int) -> str:
@@ -320,7 +344,15 @@ def labels() -> dict[str, Any]:
             return Translated(**value)
         return {k: typed(v) for k, v in value.items()}
 
-    return typed(yaml.safe_load((TEMPLATES / "labels.yml").read_text(encoding="utf-8")))
+    return typed(load.ours(TEMPLATES / "labels.yml"))
+
+
+def view_words() -> dict[str, dict[str, str]]:
+    """The view switch's words per language, for its script (views.js)."""
+    L = labels()
+    words = {"group": L["view_switch"], "trainer": L["view_trainer"]}
+    words["participant"] = L["view_participant"]
+    return {lang: {key: text(lang) for key, text in words.items()} for lang in LANGUAGES}
 
 
 def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:

@@ -1,4 +1,4 @@
-"""Command line: `scoresite check`, `build`, `new-module` and `bench`."""
+"""Command line: `scoresite check`, `build`, `new-module`, `schema` and `bench`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import environment, lock, spelling
+from . import environment, lock, schema, spelling
 from .fields import LANGUAGES
 from .participants import font_warnings
 from .problems import SiteError, printable
@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
     bench_cmd = commands.add_parser("bench", help="time each step on the real content")
     bench_cmd.add_argument("--only", choices=["cohort"], default="", help="the cohort rows alone")
+    bench_cmd.add_argument("--serve", action="store_true", help="only save → reloaded page")
     report_cmd = commands.add_parser("report", help="a folder of monitoring CSVs → an A4 PDF")
     report_cmd.add_argument("data", type=Path)
     report_cmd.add_argument("--out", type=Path, default=Path("laporan-pemantauan.pdf"))
@@ -143,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     report_cmd.add_argument("--as-of", help="YYYY-MM-DD; default today")
     report_cmd.add_argument("--modules", type=Path, default=Path("modules"))
     report_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
+    schema_cmd = commands.add_parser("schema", help="write the editors' JSON Schemas")
+    schema_cmd.add_argument("--into", type=Path, default=Path("modules") / "schema")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -152,10 +155,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             build(args.config_file, args.site_dir)
             print(f"built {args.site_dir}/")
+        elif args.command == "schema":
+            for path in schema.write(args.into):
+                print(f"wrote {path}")
         elif args.command == "bench":
-            from .bench import run
+            from .bench import run, run_serve
 
-            print(run(only=args.only))
+            print(run_serve() if args.serve else run(only=args.only))
         elif args.command == "report":
             from .data.report import write_report
 

@@ -18,10 +18,12 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
 from . import markup
+from .load import MAX_TEXT
 
 LANGUAGES = ("id", "en")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -131,11 +133,40 @@ def _clock(value: str) -> str:
     return value
 
 
-Text = Annotated[Translated, BeforeValidator(_to_text, json_schema_input_type=str | Translated)]
+# what an editor can check of each (schema.py): JSON Schema of one value
+_WORDS = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": r"\S"}
+_TEXT = {
+    "anyOf": [
+        _WORDS,
+        {
+            "title": "Translated",
+            "type": "object",
+            "properties": {"id": _WORDS, "en": _WORDS},
+            "required": ["id", "en"],
+            "additionalProperties": False,
+        },
+    ]
+}
+_SLUG = {"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_ID}
+
+Text = Annotated[Translated, BeforeValidator(_to_text), WithJsonSchema(_TEXT)]
 Texts = Annotated[list[Text], Field(min_length=1)]
-Slug = Annotated[str, BeforeValidator(_not_text), Strict(), AfterValidator(_slug)]
-Clock = Annotated[str, BeforeValidator(_clock_number), Strict(), AfterValidator(_clock)]
+Slug = Annotated[
+    str, BeforeValidator(_not_text), Strict(), AfterValidator(_slug), WithJsonSchema(_SLUG)
+]
+Clock = Annotated[
+    str,
+    BeforeValidator(_clock_number),
+    Strict(),
+    AfterValidator(_clock),
+    WithJsonSchema({"type": "string", "pattern": CLOCK.pattern}),
+]
 Minutes = Annotated[int, Strict(), Field(gt=0, le=600)]
 Name = Annotated[
-    str, BeforeValidator(_not_text), Strict(), Field(min_length=1), AfterValidator(_plain)
+    str,
+    BeforeValidator(_not_text),
+    Strict(),
+    Field(min_length=1),
+    AfterValidator(_plain),
+    WithJsonSchema(_WORDS),
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import logging
 import os
 import pickle
 import shutil
@@ -29,7 +30,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import environment, lock, search_dedup
-from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation, url
+from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation, url, view_words
 from scoresite.fields import LANGUAGES
 from scoresite.notfound import relocatable
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
@@ -37,10 +38,17 @@ from scoresite.problems import SiteError
 from scoresite.publish import address
 from scoresite.publish.light import lighten
 from scoresite.publish.webapp import write_app
-from scoresite.render import abbreviations, problems_banner, render_all
+from scoresite.render import (
+    MODULE_LIST,
+    abbreviations,
+    module_list,
+    problems_banner,
+    render_all,
+)
+from scoresite.schema import schemas
 from scoresite.search import rebase_search, write_search
 from scoresite.slides import cached_slides
-from scoresite.validate import load_project, schemas
+from scoresite.validate import load_project
 from scoresite.write import MARKER, sync_tree
 
 PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
@@ -56,6 +64,9 @@ search_dedup.install()
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
+    # its INFO lines ("Language 'id' is not supported by lunr.js", "should be an absolute
+    # path") read like problems but are expected here: search.py does Indonesian search
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -83,9 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             work = _generate(root, key, site_url if pdfs else None, generated_dir)
         except SiteError as error:
-            work = _last_good(root, error, generated_dir)
+            work = _last_good(root, error, generated_dir, content_hash(PACKAGE, ENGINE))
         _state.update(work, key=key)
     config.nav = copy.deepcopy(_state["nav"])
+    config.extra["view_words"] = view_words()
     return config
 
 
@@ -114,7 +126,9 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             "titles": titles,
             "generated": {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()},
             "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
+            "module_list": {lang: module_list(project, lang) for lang in LANGUAGES},
             "schemas": schemas(),
+            "code": content_hash(PACKAGE, ENGINE),  # what made it (see _last_good)
         }
         write_atomic(memo, pickle.dumps((key, work)))
     return _written(work, generated_dir)
@@ -126,12 +140,13 @@ def _written(work: dict[str, Any], generated_dir: Path) -> dict[str, Any]:
     return dict(work, pages=sorted(f"{ROOT}/{path}" for path in generated))
 
 
-def _last_good(root: Path, error: SiteError, generated_dir: Path) -> dict[str, Any]:
-    """`mkdocs serve` keeps showing the last good pages, each with the problems on top, and
-    reloads once they are fixed; a build (or a first serve build) stops with them."""
+def _last_good(root: Path, error: SiteError, generated_dir: Path, code: str) -> dict[str, Any]:
+    """`mkdocs serve` keeps showing the last good pages (made by this code), each with the
+    problems on top, and reloads once they are fixed; a build (or a first serve build with
+    nothing remembered) stops with them."""
     _state.pop("key", None)  # build again next time, whatever the files say
     work = _recall(root / MEMO, None) if _state.get("command") == "serve" else None
-    if work is None:
+    if work is None or work.get("code") != code:
         _unlock()
         raise PluginError(str(error)) from None
     print(str(error), file=sys.stderr)
@@ -224,7 +239,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state["depth"]:
         return
     site = Path(config.site_dir)
-    write_search(site, LANGUAGES, Path(config.config_file_path).parent / ".cache" / "search")
+    cache = Path(config.config_file_path).parent / ".cache" / "search"
+    write_search(site, LANGUAGES, cache, any_words=_state.get("command") == "serve")
     lighten(site, LANGUAGES)
     copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
@@ -260,6 +276,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     lang = _language(config)
     problems = _state.get("problems")
     banner = problems_banner(problems, lang) if problems else ""
+    markdown = markdown.replace(MODULE_LIST, _state["module_list"][lang])
     return banner + markdown + str(_state["abbreviations"][lang])
 
 

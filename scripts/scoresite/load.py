@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, problem
+from .problems import ContentError, Problem, problem
 
 Loc = tuple[str | int, ...]
 
@@ -171,6 +171,17 @@ def parse(path: str, text: str) -> tuple[Document, list[Problem]]:
     if node is not None:
         doc.data = _build(node, (), doc, problems)
     return doc, problems
+
+
+def ours(path: Path, text: str | None = None) -> Any:
+    """One of our own YAML files (labels, print widths, spelling rules, the new-module
+    scaffold as `text`), read as strictly as content: a duplicate key, a tab or a syntax
+    error stops with its place."""
+    shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+    doc, problems = parse(shown.as_posix(), path.read_text("utf-8") if text is None else text)
+    if problems:
+        raise ContentError(problems)
+    return doc.data
 
 
 def ignored(path: Path) -> bool:

@@ -112,6 +112,8 @@ class Checklist(Strictly):
     kind: Literal["checklist"]
     label: Text
     items: Texts
+    # the SCORE modules of modules/ ticked before `items` (after-first: all but Module 1)
+    modules: Literal["all", "after-first"] | None = None
 
 
 class KpiList(Strictly):

@@ -111,6 +111,15 @@ def render_all(project: Project, prints: list[Rendered]) -> dict[str, str]:
     }
 
 
+MODULE_LIST = "<!-- modules -->"  # in a page at the top of docs/: the SCORE modules' links
+
+
+def module_list(project: Project, lang: str) -> str:
+    """The SCORE modules as Markdown list items (linked from a page at the top of docs/), for
+    `MODULE_LIST` in hand-written pages: a new module in modules/ appears there by itself."""
+    return render(Page("index.md", "module_list.md"), project, lang).rstrip("\n")
+
+
 def problems_banner(problems: str, lang: str) -> str:
     """A box on top of a page listing the content's problems (`mkdocs serve` shows the last
     good pages while modules/ has problems)."""

@@ -137,19 +137,25 @@ def lunr_id_script(table: dict[str, dict[str, str]]) -> str:
     return template.render(snowball=snowball_js.strip(), table=table_js) + "\n"
 
 
-def cached_stem_table(words: frozenset[str], cache_dir: Path) -> dict[str, dict[str, str]]:
+def cached_stem_table(
+    words: frozenset[str], cache_dir: Path, *, any_words: bool = False
+) -> dict[str, dict[str, str]]:
     """`stem_table` from disk while the site's words, this code and the stemmers are the same:
-    PySastrawi over every word costs about a second on each build. A damaged entry is a miss."""
+    PySastrawi over every word costs about a second on each build. A damaged entry is a miss.
+    `any_words` (`mkdocs serve`): the table of earlier words will do; a new word is stemmed by
+    Snowball alone until the next build."""
     parts = [Path(__file__).read_text(encoding="utf-8"), version("pysastrawi")]
     parts += [version("snowballstemmer"), *sorted(words)]
     key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
     entry = cache_dir / f"stems-{key}.json"
-    try:
-        table = json.loads(entry.read_text(encoding="utf-8"))
+    earlier = sorted(cache_dir.glob("stems-*.json")) if any_words else []
+    for found in [entry, *earlier]:
+        try:
+            table = json.loads(found.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
         if isinstance(table, dict) and set(table) == {"words", "stems"}:
             return table
-    except (OSError, ValueError):
-        pass
     table = stem_table(words)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for stale in cache_dir.glob("stems-*.json"):
@@ -158,9 +164,11 @@ def cached_stem_table(words: frozenset[str], cache_dir: Path) -> dict[str, dict[
     return table
 
 
-def write_search(site: Path, languages: tuple[str, ...], cache_dir: Path) -> None:
+def write_search(
+    site: Path, languages: tuple[str, ...], cache_dir: Path, *, any_words: bool = False
+) -> None:
     docs = split_index(site, languages)
-    table = cached_stem_table(corpus_words(docs["id"]), cache_dir)
+    table = cached_stem_table(corpus_words(docs["id"]), cache_dir, any_words=any_words)
     lunr = site / LUNR_DIR
     (lunr / "lunr.id.min.js").write_text(lunr_id_script(table), encoding="utf-8")
     english = (SEARCH / "lunr.english.js").read_text(encoding="utf-8")

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from . import load
 from .fields import Translated
 from .model import Table, Worksheet
 
@@ -42,7 +41,7 @@ def number_column(table: Table) -> str:
 
 @cache
 def _rooms() -> dict[str, list[str]]:
-    return dict(yaml.safe_load((TEMPLATES / "print" / "widths.yml").read_text(encoding="utf-8")))
+    return dict(load.ours(TEMPLATES / "print" / "widths.yml"))
 
 
 def weight(header: str) -> int:

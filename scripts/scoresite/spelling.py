@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import load
 
 RULES = Path(__file__).parent / "templates" / "spelling.yml"
@@ -21,7 +19,7 @@ RULES = Path(__file__).parent / "templates" / "spelling.yml"
 
 @cache
 def rules() -> list[tuple[re.Pattern[str], str]]:
-    entries = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    entries = load.ours(RULES)
     return [(re.compile(e["wrong"]), e["right"]) for e in entries]
 
 

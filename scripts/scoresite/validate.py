@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import kpis, load, outputs
+from .catalogue import with_module_choices
 from .coaching import check_coaching, check_module_milestones
 from .coaching_model import Coaching
 from .fields import LANGUAGES
@@ -27,18 +27,6 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 OPTIONAL_FILES: dict[str, type[BaseModel]] = {"pendampingan.yml": Coaching}  # coaching plans
 MODULE_GLOBS = ("modul-*.yml", "lokakarya-*.yml")  # SCORE modules; workshops run the same way
 RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
-
-
-def schemas() -> dict[str, str]:
-    """JSON Schemas for editors (YAML language server): {file name: schema text}."""
-    kinds: dict[str, type[BaseModel]] = {
-        name.removesuffix(".yml"): c for name, c in {**SINGLE_FILES, **OPTIONAL_FILES}.items()
-    }
-    kinds["module"] = Module
-    return {
-        f"{kind}.json": json.dumps(cls.model_json_schema(), indent=1, sort_keys=True) + "\n"
-        for kind, cls in sorted(kinds.items())
-    }
 
 
 def model_for(path: Path) -> type[BaseModel] | None:
@@ -329,14 +317,16 @@ def load_project(root: Path) -> Project:
     assert isinstance(programme, Programme) and isinstance(glossary, Glossary)
     assert isinstance(five_r, FiveR)
     modules_in_order = sorted((m for m, _ in modules), key=lambda m: m.number or 100)
-    project = kpis.resolve(
-        Project(
-            programme=programme,
-            modules=modules_in_order,
-            five_r=five_r,
-            glossary=glossary,
-            participants=participants,
-            coaching=coaching,
+    project = with_module_choices(
+        kpis.resolve(
+            Project(
+                programme=programme,
+                modules=modules_in_order,
+                five_r=five_r,
+                glossary=glossary,
+                participants=participants,
+                coaching=coaching,
+            )
         )
     )
     docs = {m.id: doc for m, doc in modules}

@@ -6,10 +6,6 @@
   "use strict";
   var KEY = "score-view";
   var DEFAULT = "trainer";
-  var LABELS = {
-    id: { group: "Tampilan", trainer: "Pelatih", participant: "Peserta" },
-    en: { group: "View", trainer: "Trainer", participant: "Participant" }
-  };
   /* trainer guides (pelatih), coaching plans (pendampingan, pendampingan-perencana) and the
      teaching slide decks */
   var TRAINER_LINK = /(^|\/)(pelatih\.(html|pdf)|pendampingan(-[a-z]+)*\.(html|pdf)|slide\.pptx)(#.*)?$/;
@@ -52,8 +48,8 @@
   }
 
   function buildSwitch() {
-    var lang = (document.documentElement.lang || "id").slice(0, 2);
-    var words = LABELS[lang] || LABELS.id;
+    /* the page's language, from labels.yml (overrides/main.html) */
+    var words = JSON.parse(document.getElementById("view-words").textContent);
     var group = document.createElement("div");
     group.className = "view-switch";
     group.setAttribute("role", "group");

@@ -1,0 +1,115 @@
+"""`make bench`'s save → reload row: seconds from saving a YAML file to `mkdocs serve`
+answering with the changed page, and the server's CPU seconds in between.
+
+Also on its own: `make bench-serve` (a few minutes less than the whole bench).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+SAVES = 3  # one text edited, then saved, this many times; the median is kept
+
+
+@dataclass(frozen=True)
+class Reload:
+    wall: float  # save → the changed page served
+    cpu: float  # the server's CPU seconds for that rebuild (its own and its waited-for workers')
+
+
+def edit_module(path: Path, n: int) -> str:
+    """Change the n-th activity instruction of a module (one text, one language)."""
+    text = path.read_text(encoding="utf-8")
+    spots = [m.end() for m in re.finditer(r"instructions:\s*\n\s+id: ", text)]
+    text = text[: spots[n]] + f"(suntingan {n}) " + text[spots[n] :]
+    path.write_text(text, encoding="utf-8")
+    return f"(suntingan {n})"
+
+
+def serve_reload(root: Path, env: dict[str, str]) -> Reload:
+    """Median over `SAVES` one-text edits of the third module of `root` (a copy of the
+    project), after the first build of `mkdocs serve` (PDFs of an edited text are rendered
+    again in between)."""
+    module = sorted((root / "modules").glob("modul-*.yml"))[2]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=dict(os.environ, **env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with (root / "mkdocs.yml").open(encoding="utf-8") as file:
+            base = yaml_load(file)["site_url"]
+        data = yaml.safe_load(module.read_text(encoding="utf-8"))
+        page = f"{base.split('/', 3)[3]}materi/{data['id']}/{data['sessions'][0]['id']}.html"
+        address = f"http://127.0.0.1:{port}/{page}"
+        _wait(functools.partial(_shows, address, "</html>"), 600)
+        runs = []
+        for n in range(SAVES):
+            _settle(server.pid)
+            cpu = _cpu_seconds(server.pid)
+            marker = edit_module(module, n)
+            saved = time.perf_counter()
+            _wait(functools.partial(_shows, address, marker), 300)
+            wall = time.perf_counter() - saved
+            _settle(server.pid)
+            runs.append(Reload(wall, _cpu_seconds(server.pid) - cpu))
+        return Reload(*(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu")))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime + cutime + cstime of a process, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _settle(pid: int) -> None:
+    """Wait until the server has used no CPU for half a second (a build has ended)."""
+    before = _cpu_seconds(pid)
+    while True:
+        time.sleep(0.5)
+        now = _cpu_seconds(pid)
+        if now - before < 0.02:
+            return
+        before = now
+
+
+def _shows(address: str, text: str) -> bool:
+    return text in _fetch(address)
+
+
+def _fetch(address: str) -> str:
+    try:
+        with urllib.request.urlopen(address, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait(done: Callable[[], bool], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise RuntimeError("mkdocs serve did not answer in time")
+        time.sleep(0.05)

@@ -19,12 +19,14 @@ from pydantic import BaseModel
 
 from . import load
 from .catalogue import TEMPLATES
+from .coaching_model import Coaching
 from .model import FiveR, Glossary, Module, Programme
 
 KINDS: dict[str, type[BaseModel]] = {
     "5r": FiveR,
     "glossary": Glossary,
     "module": Module,
+    "pendampingan": Coaching,
     "programme": Programme,
 }
 SCORES = [str(n) for n in range(5)]

@@ -11,10 +11,13 @@ CHECKERS  := tests/browser/node_modules/.installed
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench new-module debs-site debs-test clean
+.PHONY: site zip test serve check bench new-module debs-site debs-test clean
 
 site: $(STAMP) debs-site          ## build site/ with every page and PDF; SITE_URL=https://... puts that address and its QR codes on printouts
 	$(PY) -m scoresite build
+
+zip: site                         ## dist/score-5r-DATE.zip (date of the last commit) of a fresh site/, for USB sticks and phones; refused while modules/peserta.csv names participants
+	$(PY) -m scoresite zip
 
 test: $(STAMP) debs-test $(CHECKERS) ## lint, type-check, then every test (unit, build, PDF, browser)
 	$(PY) -m ruff check scripts tests
@@ -53,4 +56,4 @@ debs-test:
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
 clean:
-	rm -rf site .site.build-* .site.old-* docs/materi .cache tests/browser/node_modules
+	rm -rf site dist .site.build-* .site.old-* docs/materi .cache tests/browser/node_modules

@@ -1,4 +1,4 @@
-"""Command line: `scoresite check`, `build`, `new-module` and `bench`."""
+"""Command line: `scoresite check`, `build`, `zip`, `new-module` and `bench`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from . import lock, spelling
 from .catalogue import TEMPLATES
 from .fields import SLUG
 from .problems import SiteError
-from .publish import address
+from .publish import address, archive
 from .validate import load_project
 
 
@@ -101,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("--id", required=True)
     new_cmd.add_argument("--number", required=True, type=int)
     new_cmd.add_argument("--modules", type=Path, default=Path("modules"))
+    zip_cmd = commands.add_parser("zip", help="dist/score-5r-DATE.zip of site/ for USB sticks")
+    zip_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
+    zip_cmd.add_argument("--modules", type=Path, default=Path("modules"))
+    zip_cmd.add_argument("--out", type=Path, default=Path("dist"))
     commands.add_parser("bench", help="time each step on the real content")
     args = parser.parse_args(argv)
     try:
@@ -111,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             build(args.config_file, args.site_dir)
             print(f"built {args.site_dir}/")
+        elif args.command == "zip":
+            epoch = archive.epoch_of(args.modules.resolve().parent)
+            print(f"wrote {archive.write_zip(args.site_dir, args.modules, args.out, epoch)}")
         elif args.command == "bench":
             from .bench import run
 

@@ -30,7 +30,7 @@ serve: $(STAMP) debs-site         ## live preview, reloads on YAML and template 
 check: $(STAMP)                   ## validate modules/ and list every problem
 	@$(PY) -m scoresite check modules
 
-bench: $(STAMP) debs-site         ## measure build and render times
+bench: $(STAMP) debs-test         ## measure build and render times, and the site on slow 3G in chromium
 	$(PY) -m scoresite bench
 
 new-module: $(STAMP)              ## scaffold modules/modul-N-ID.yml: make new-module ID=... NUMBER=...

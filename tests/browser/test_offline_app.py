@@ -139,7 +139,7 @@ def test_a_rebuilt_site_says_so_and_reloads_into_the_new_content(
     write_app(site, LANGUAGES)  # the build's last step: a new worker for the new content
     page.goto(base + "index.html")
     notice = page.locator(".app-notice")
-    notice.wait_for(timeout=20_000)
+    notice.wait_for(timeout=60_000)  # the worker registers 10 s after the page settles
     assert notice.inner_text().startswith("Versi baru materi ini tersedia.")
     page.screenshot(path=str(site.parent / "update-notice-360.png"))
     with page.expect_navigation():

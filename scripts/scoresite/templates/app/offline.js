@@ -144,8 +144,9 @@
       .then(offerKeeping);
   }
 
-  /* 3 s after the page has what it needs, search index included (the theme fetches it on every
-   * page), or after 15 s: on a slow network the worker's downloads come after the page's. */
+  /* On a first visit, 10 s after the page has what it needs, search index included (the theme
+   * fetches it on every page), or after 20 s: on a slow network the worker's downloads come
+   * after the page's and the search worker's (its lunr scripts, building the index). */
   function whenSettled(then) {
     var done = false;
     function once() {
@@ -156,13 +157,14 @@
         return INDEX.test(entry.name);
       });
     }
-    if (arrived()) return setTimeout(once, 3000);
+    if (arrived()) return setTimeout(once, 10000);
     new PerformanceObserver(function (list, observer) {
-      if (arrived()) { observer.disconnect(); setTimeout(once, 3000); }
+      if (arrived()) { observer.disconnect(); setTimeout(once, 10000); }
     }).observe({ type: "resource" });
-    setTimeout(once, 15000);
+    setTimeout(once, 20000);
   }
 
-  if (document.readyState === "complete") whenSettled(register);
+  if (navigator.serviceWorker.controller) register();  /* kept already: nothing to wait for */
+  else if (document.readyState === "complete") whenSettled(register);
   else window.addEventListener("load", function () { whenSettled(register); });
 })();

@@ -1,9 +1,9 @@
 """The site as an app that works without signal over http(s): a web app manifest per language
-(with icons drawn at build time), `assets/javascripts/offline.js` (manifest link, worker
-registration, the update notice, keeping a module for offline use, with the module's files in
-`offline-modules.json`) and `sw.js`, the service
-worker, precaching every page, style, script and both search indexes under a content hash.
-Written into the built site after everything else; from file:// none of it is used."""
+(icons drawn at build time); `assets/javascripts/offline.js` (manifest link, worker
+registration, the update notice, keeping a module for offline use, with each module's files in
+`offline-modules.json`); and `sw.js`, the service worker, which precaches every page, style,
+script and both search indexes under a content hash. Written into the built site after
+everything else; from file:// none of it is used."""
 
 from __future__ import annotations
 

@@ -13,10 +13,13 @@ OUT    ?= laporan-pemantauan.pdf
 REPORT_LANG ?= id
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench bench-serve report new-module debs-site debs-test clean
+.PHONY: site zip test serve check bench bench-serve report new-module debs-site debs-test clean
 
 site: $(STAMP) debs-site          ## build site/ with every page and PDF; SITE_URL=https://... puts that address and its QR codes on printouts
 	$(PY) -m scoresite build
+
+zip: site                         ## dist/score-5r-DATE.zip (date of the last commit) of a fresh site/, for USB sticks and phones; refused while modules/peserta.csv names participants
+	$(PY) -m scoresite zip
 
 test: $(STAMP) debs-test $(CHECKERS) ## lint, type-check, then every test (unit, build, PDF, browser)
 	$(PY) -m ruff check scripts tests
@@ -29,7 +32,7 @@ serve: $(STAMP) debs-site         ## live preview, reloads on YAML and template 
 check: $(STAMP)                   ## validate modules/ and list every problem
 	@$(PY) -m scoresite check modules
 
-bench: $(STAMP) debs-site         ## measure build and render times
+bench: $(STAMP) debs-test         ## measure build and render times, and the site on slow 3G in chromium
 	$(PY) -m scoresite bench
 
 report: $(STAMP) debs-site        ## the cohort report as an A4 PDF: make report DATA=folder/ [OUT=x.pdf] [REPORT_LANG=en] [AS_OF=2026-11-30]
@@ -68,4 +71,4 @@ debs-test:
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
 clean:
-	rm -rf site .site.build-* .site.old-* .cache tests/browser/node_modules
+	rm -rf site dist .site.build-* .site.old-* .cache tests/browser/node_modules

@@ -4,10 +4,12 @@ what the service worker keeps on a phone fits its budget."""
 from __future__ import annotations
 
 import json
+import shutil
 import struct
 from pathlib import Path
 
-from scoresite.publish.webapp import ICONS, precache_bytes, precached
+from scoresite.fields import LANGUAGES
+from scoresite.publish.webapp import ICONS, precache_bytes, precached, write_app
 from scoresite.search import LUNR_DIR
 
 PRECACHE_BUDGET = 12_000_000  # bytes on the device; 8.8 MB in December 2026
@@ -50,3 +52,14 @@ def test_each_language_has_a_manifest_with_png_icons(built_site: Path) -> None:
             width, height = struct.unpack(">II", png[16:24])
             assert png.startswith(b"\x89PNG") and f"{width}x{height}" == icon["sizes"]
     assert {f"{s}x{s}" for s in ICONS} == {i["sizes"] for i in manifest["icons"]}
+
+
+def test_no_worker_under_mkdocs_serve(built_site: Path, tmp_path: Path) -> None:
+    """Pages change at every save there: a worker would show stale ones."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "sw.js").unlink()
+    write_app(site, LANGUAGES, worker=False)
+    assert not (site / "sw.js").exists()
+    script = (site / "assets/javascripts/offline.js").read_text(encoding="utf-8")
+    assert "var WORKER = false;" in script and "unregister()" in script

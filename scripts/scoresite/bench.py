@@ -33,6 +33,7 @@ from .catalogue import GENERATED, ROOT, localized, navigation
 from .fields import LANGUAGES
 from .pdf import render_pdfs
 from .render import abbreviations
+from .slow3g import figures
 from .validate import MODULE_GLOBS, load_project
 
 SCALES = (1, 10, 50)
@@ -267,6 +268,8 @@ def measure_all(source: Path, tmp: Path) -> list[Row]:
         ),
         *pdf_rows(project),
         serve,
+        *[Row(f"{f.what}, slow 3G", Run(f.seconds, 0, 0), None, f"≤ {f.target:.0f} s", f.ok)
+          for f in figures(project / "site")],
         *scale_rows(source, tmp),
         *cohort_rows(project, tmp),
     ]

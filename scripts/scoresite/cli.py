@@ -1,4 +1,4 @@
-"""Command line: `scoresite check`, `build`, `new-module`, `schema` and `bench`."""
+"""Command line: `scoresite check`, `build`, `zip`, `new-module`, `schema`, `report` and `bench`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from . import environment, lock, schema, spelling
 from .fields import LANGUAGES
 from .participants import font_warnings
 from .problems import SiteError, printable
-from .publish import address
+from .publish import address, archive
 from .scaffold import new_module
 from .validate import load_project
 
@@ -146,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     report_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
     schema_cmd = commands.add_parser("schema", help="write the editors' JSON Schemas")
     schema_cmd.add_argument("--into", type=Path, default=Path("modules") / "schema")
+    zip_cmd = commands.add_parser("zip", help="dist/score-5r-DATE.zip of site/ for USB sticks")
+    zip_cmd.add_argument("--site-dir", type=Path, default=Path("site"))
+    zip_cmd.add_argument("--modules", type=Path, default=Path("modules"))
+    zip_cmd.add_argument("--out", type=Path, default=Path("dist"))
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -158,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "schema":
             for path in schema.write(args.into):
                 print(f"wrote {path}")
+        elif args.command == "zip":
+            epoch = archive.epoch_of(args.modules.resolve().parent)
+            print(f"wrote {archive.write_zip(args.site_dir, args.modules, args.out, epoch)}")
         elif args.command == "bench":
             from .bench import run, run_serve
 

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from ..participants import FILE, read_participants
@@ -59,9 +60,14 @@ def checked(site_url: str) -> str:
 
 
 def configured(config_file: Path) -> str:
-    """site_url as mkdocs.yml sets it (SITE_URL through its `!ENV` tag), checked."""
-    with config_file.open(encoding="utf-8") as file:
-        return checked(str(yaml_load(file).get("site_url") or ""))
+    """site_url as mkdocs.yml sets it (SITE_URL through its `!ENV` tag), checked. A config
+    file that cannot be read is left to MkDocs, which says what is wrong with it."""
+    try:
+        with config_file.open(encoding="utf-8") as file:
+            config = yaml_load(file)
+    except (OSError, ValueError, yaml.YAMLError):
+        return ""
+    return checked(str(config.get("site_url") or "") if isinstance(config, dict) else "")
 
 
 def refuse_names(site_url: str, modules: Path) -> None:

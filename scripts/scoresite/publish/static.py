@@ -30,7 +30,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path.removeprefix(PREFIX))
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-cache")  # as Pages does for a fresh deploy
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages sends
         super().end_headers()
 
     def send_head(self) -> Any:

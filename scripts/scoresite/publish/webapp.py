@@ -1,8 +1,9 @@
 """The site as an app that works without signal over http(s): a web app manifest per language
-(with icons drawn at build time), `assets/javascripts/offline.js` (manifest link, worker
-registration, the update notice, keeping a module for offline use) and `sw.js`, the service
-worker, precaching every page, style, script and both search indexes under a content hash.
-Written into the built site after everything else; from file:// none of it is used."""
+(icons drawn at build time); `assets/javascripts/offline.js` (manifest link, worker
+registration, the update notice, keeping a module for offline use, with each module's files in
+`offline-modules.json`); and `sw.js`, the service worker, which precaches every page, style,
+script and both search indexes under a content hash. Written into the built site after
+everything else; from file:// none of it is used."""
 
 from __future__ import annotations
 
@@ -110,8 +111,11 @@ def write_app(site: Path, languages: tuple[str, ...], *, worker: bool = True) ->
     app = labels()["app"]
     words = {lang: {key: text(lang) for key, text in app.items()} for lang in languages}
     kept = kept_files(site)
-    script = _render("offline.js", words=words, modules=modules(site, kept), worker=worker)
-    (site / "assets" / "javascripts" / "offline.js").write_text(script, encoding="utf-8")
+    scripts = site / "assets" / "javascripts"
+    script = _render("offline.js", words=words, worker=worker)
+    (scripts / "offline.js").write_text(script, encoding="utf-8")
+    table = json.dumps(modules(site, kept), separators=(",", ":"))
+    (scripts / "offline-modules.json").write_text(table + "\n", encoding="utf-8")
     if not worker:
         return
     files = precached(site)

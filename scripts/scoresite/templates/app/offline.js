@@ -7,7 +7,8 @@
   "use strict";
   var WORKER = {{ worker|tojson }};
   var WORDS = {{ words|tojson }};
-  var MODULES = {{ modules|tojson }};  /* module folder -> [[path, bytes, hash], ...] */
+  var MODULES = "assets/javascripts/offline-modules.json";  /* folder -> [[path, bytes, hash]] */
+  var INDEX = /search\/search_index\.json$/;
   var FILES = "score-5r-files";
   var script = document.currentScript;
   if (!/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator) || !script) return;
@@ -108,7 +109,15 @@
 
   function offerKeeping() {
     var path = decodeURIComponent(location.pathname).slice(decodeURIComponent(root.pathname).length);
-    var files = MODULES[path.replace(/index\.html$/, "")];
+    if (!/(^|\/)materi\/[^/]+\/(index\.html)?$/.test(path)) return;
+    fetch(new URL(MODULES, root).href).then(function (response) {
+      return response.json();
+    }).then(function (modules) {
+      offerModule(modules[path.replace(/index\.html$/, "")]);
+    });
+  }
+
+  function offerModule(files) {
     var heading = document.querySelector(".md-content h1");
     if (!files || !heading) return;
     var size = megabytes(files.reduce(function (sum, file) { return sum + file[1]; }, 0));
@@ -126,12 +135,36 @@
     });
   }
 
-  window.addEventListener("load", function () {
+  function register() {
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href })
       .then(function (registration) {
         watch(registration);
         return navigator.serviceWorker.ready;
       })
       .then(offerKeeping);
-  });
+  }
+
+  /* On a first visit, 10 s after the page has what it needs, search index included (the theme
+   * fetches it on every page), or after 20 s: on a slow network the worker's downloads come
+   * after the page's and the search worker's (its lunr scripts, building the index). */
+  function whenSettled(then) {
+    var done = false;
+    function once() {
+      if (!done) { done = true; then(); }
+    }
+    function arrived() {
+      return performance.getEntriesByType("resource").some(function (entry) {
+        return INDEX.test(entry.name);
+      });
+    }
+    if (arrived()) return setTimeout(once, 10000);
+    new PerformanceObserver(function (list, observer) {
+      if (arrived()) { observer.disconnect(); setTimeout(once, 10000); }
+    }).observe({ type: "resource" });
+    setTimeout(once, 20000);
+  }
+
+  if (navigator.serviceWorker.controller) register();  /* kept already: nothing to wait for */
+  else if (document.readyState === "complete") whenSettled(register);
+  else window.addEventListener("load", function () { whenSettled(register); });
 })();

@@ -47,6 +47,7 @@ from .participants import name_size
 from .render import clock_filter, escape
 from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout
+from .tags import tag_header_scope
 
 PRINT = TEMPLATES / "print"
 DRAWING = ("weasyprint", "pydyf", "fonttools", "segno")  # lay out, write and subset; QR codes
@@ -225,6 +226,7 @@ def _write_pdf(job: tuple[str, str]) -> int:
     """Render one PDF (in a worker process) and its page count into the cache; return pages."""
     from weasyprint import HTML
 
+    tag_header_scope()
     html, target = job
     document = HTML(string=html, base_url=str(PRINT), url_fetcher=_fetcher()).render()
     # tagged (structure tree, /MarkInfo, DisplayDocTitle); no PDF/UA conformance is claimed

@@ -43,11 +43,13 @@ from .catalogue import (
 )
 from .environment import PROGRESS_VARIABLE
 from .fields import LANGUAGES, Translated
+from .fit import TIGHT, fitted
 from .model import Project
 from .participants import name_size
 from .render import clock_filter, escape
 from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout
+from .tags import tag_header_scope
 
 PRINT = TEMPLATES / "print"
 DRAWING = ("weasyprint", "pydyf", "fonttools", "segno")  # lay out, write and subset; QR codes
@@ -225,10 +227,12 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 def _write_pdf(job: tuple[str, str]) -> int:
     """Render one PDF (in a worker process) and its page count into the cache; return pages."""
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
+    tag_header_scope()
     html, target = job
-    document = HTML(string=html, base_url=str(PRINT), url_fetcher=_fetcher()).render()
+    page = HTML(string=html, base_url=str(PRINT), url_fetcher=_fetcher())
+    document = fitted(lambda extra: page.render(stylesheets=[CSS(string=css) for css in extra]))
     # tagged (structure tree, /MarkInfo, DisplayDocTitle); no PDF/UA conformance is claimed
     data = document.write_pdf(pdf_tags=True)
     pdf = Path(target)
@@ -281,7 +285,7 @@ def render_pdfs(project: Project, site_url: str, cache_dir: Path, jobs: int = 0)
     for item in printables(project):
         for lang in LANGUAGES:
             html = print_html(item, project, lang, site_url)
-            key = hashlib.sha256(f"{ENGINE}\n{html}".encode()).hexdigest()[:32]
+            key = hashlib.sha256(f"{ENGINE}\n{TIGHT}\n{html}".encode()).hexdigest()[:32]
             pdf = cache_dir / f"{key}.pdf"
             planned.append((item, lang, pdf))
             if cached_pages(pdf) is None:

@@ -1,8 +1,10 @@
 """How write-in tables sit on paper: column widths by what people write, and page orientation.
 
 Widths come from the YAML (`widths:`) or are guessed from the Indonesian header: a name, an
-action or a hazard needs room; a date, a number or a yes/no needs little. A table that cannot
-give every column its room on A4 portrait goes on a landscape page.
+action or a hazard needs room; a date, a number or a yes/no needs little. No column is
+narrower than its longest header word in either language (so no header word breaks), nor the
+row number than 11 mm. A table that cannot give every column its room on A4 portrait goes on a
+landscape page; a table squeezed onto its page gives up room in proportion, down to those floors.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
+
 from . import load
-from .fields import Translated
+from .fields import LANGUAGES, Translated
 from .model import Table, Worksheet
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -21,6 +25,11 @@ NUMBER_MM = 11.0  # the pre-printed row number
 ROOM_MM = {1: 16.0, 2: 26.0, 3: 42.0}  # narrow, normal, wide write-in column
 LANDSCAPE_MM = 210.0  # squeezing more than this into portrait leaves too little room
 UNIT_MM = 13.0  # per unit of a `widths:` number in the YAML
+PAGE_MM = {False: 182.0, True: 269.0}  # A4 portrait and landscape, less the 14 mm margins
+# the header as print.css sets it: DejaVu Sans Bold 9 pt, 1.8 mm padding either side, a rule
+HEADER_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+HEADER_PT = 9.0
+HEADER_EDGES_MM = 2 * 1.8 + 0.3 + 0.5  # padding, the rule, and a little for rounding
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,7 @@ class TableLayout:
     widths: list[float]  # percent of the table width per printed column, number column first
     need_mm: float  # the width the columns need: above LANDSCAPE_MM means a landscape page
     hints: list[list[Translated | None]]  # per printed row, per printed column: `cells:`
+    floors: list[float]  # mm per printed column under which a header word would break
 
 
 def number_column(table: Table) -> str:
@@ -37,6 +47,40 @@ def number_column(table: Table) -> str:
     'hand' when it is a reference such as "No. bahaya" (left blank), else ''."""
     first = table.columns[0].id.strip().lower()
     return "own" if first in ("no", "no.") else "hand" if first.startswith("no.") else ""
+
+
+@cache
+def _advances() -> tuple[dict[int, int], int]:
+    """Advance width of each character of the header font, and its units per em."""
+    font = TTFont(HEADER_FONT, lazy=True)
+    hmtx = font["hmtx"]
+    widths = {code: hmtx[glyph][0] for code, glyph in font.getBestCmap().items()}
+    return widths, font["head"].unitsPerEm
+
+
+def text_mm(text: str, pt: float = HEADER_PT) -> float:
+    """How wide a text prints in the header font (without kerning, which only narrows it)."""
+    widths, em = _advances()
+    return sum(widths.get(ord(c), em) for c in text) / em * pt * 25.4 / 72
+
+
+def floor_mm(header: Translated) -> float:
+    """The narrowest a column may be: its longest header word, in either language, whole."""
+    words = [w.strip("*_`") for lang in LANGUAGES for w in header(lang).split()]
+    return max(map(text_mm, words), default=0.0) + HEADER_EDGES_MM
+
+
+def fit(rooms: list[float], floors: list[float], page_mm: float) -> list[float]:
+    """Share a page's width out in proportion to the rooms, no column under its floor."""
+    held: set[int] = set()
+    while len(held) < len(rooms):
+        free = page_mm - sum(floors[i] for i in held)
+        scale = free / sum(r for i, r in enumerate(rooms) if i not in held)
+        short = {i for i, r in enumerate(rooms) if i not in held and r * scale < floors[i]}
+        if not short:
+            return [floors[i] if i in held else r * scale for i, r in enumerate(rooms)]
+        held |= short
+    return floors
 
 
 @cache
@@ -68,9 +112,12 @@ def table_layout(table: Table) -> TableLayout:
     # the maintainer's numbers give 13 mm a unit; otherwise the header says
     rooms = [UNIT_MM * w for w in widths] if widths else [ROOM_MM[weight(c.id)] for c in columns]
     rooms = [NUMBER_MM] * numbered + rooms
+    floors = [NUMBER_MM] * numbered + [floor_mm(c) for c in columns]
+    rooms = [max(room, floor) for room, floor in zip(rooms, floors, strict=True)]
     total = sum(rooms)
-    percents = [round(100 * r / total, 1) for r in rooms]
-    return TableLayout(columns, numbered, percents, total, hints)
+    mm = fit(rooms, floors, PAGE_MM[total > LANDSCAPE_MM])
+    percents = [round(100 * m / sum(mm), 2) for m in mm]
+    return TableLayout(columns, numbered, percents, total, hints, floors)
 
 
 def landscape(worksheet: Worksheet) -> bool:

@@ -85,6 +85,14 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
         return f"{ROOT}/{module.id}/slide.pptx"
 
     @staticmethod
+    def presentation(module: Module) -> str:
+        return f"{ROOT}/{module.id}/slide.html"
+
+    @staticmethod
+    def handout(module: Module) -> str:
+        return f"{ROOT}/{module.id}/handout-slide.pdf"
+
+    @staticmethod
     def pdf(page: str) -> str:
         """The PDF that prints a page: next to it, same name."""
         return page.removesuffix(".md") + ".pdf"
@@ -183,6 +191,12 @@ def printables(project: Project) -> list[Printable]:
         )
         found.append(
             Printable(
+                url.handout(m), url.module(m), "handout", "handout.html", L["handout"], name,
+                context={"module": m},
+            )
+        )
+        found.append(
+            Printable(
                 url.pdf(url.trainer(m)),
                 url.trainer(m),
                 "guide",
@@ -252,9 +266,12 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
     found.append(Page(url.glossary, "glossary.md"))
     rows: dict[Printable, dict[str, Rendered]] = {}
     decks: dict[Printable, dict[str, Rendered]] = {}
+    shows: dict[Printable, dict[str, Rendered]] = {}
     for r in prints:
-        (decks if r.printable.kind == "slides" else rows).setdefault(r.printable, {})[r.lang] = r
-    found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks}))
+        kind = r.printable.kind
+        where = decks if kind == "slides" else shows if kind == "presentation" else rows
+        where.setdefault(r.printable, {})[r.lang] = r
+    found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks, "shows": shows}))
     return found
 
 

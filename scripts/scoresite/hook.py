@@ -28,6 +28,7 @@ from scoresite import lock, search_dedup
 from scoresite.catalogue import ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
+from scoresite.present import cached_presentation, render_presentations
 from scoresite.problems import SiteError
 from scoresite.render import abbreviations, render_all
 from scoresite.search import rebase_search, write_search
@@ -89,6 +90,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             from scoresite.deck import render_decks  # python-pptx: only when decks may be drawn
 
             prints += render_decks(project, root / ".cache" / "slides")
+            prints += render_presentations(project, root / ".cache" / "present")
         pages = render_all(project, prints)
         nav, titles = navigation(project)
         work = {
@@ -117,8 +119,8 @@ def _recall(memo: Path, key: str) -> dict[str, Any] | None:
 
 def _intact(rendered: Rendered) -> bool:
     """A cached PDF or slide deck is still there and whole."""
-    check = cached_slides if rendered.printable.kind == "slides" else cached_pages
-    return check(rendered.file) is not None
+    checks = {"slides": cached_slides, "presentation": cached_presentation}
+    return checks.get(rendered.printable.kind, cached_pages)(rendered.file) is not None
 
 
 def content_hash(*sources: Path | str) -> str:

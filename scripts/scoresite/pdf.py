@@ -44,6 +44,7 @@ from .model import Project
 from .render import clock_filter, escape
 from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout
+from .slides import deck_context
 
 PRINT = TEMPLATES / "print"
 LIBRARIES = ("weasyprint", "segno", "markdown", "jinja2", "pydantic", "pyyaml")
@@ -118,7 +119,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(t=_t, md=_md, clock=clock_filter)
+    env.filters.update(t=_t, md=_md, clock=clock_filter, inline=inline)
     return env
 
 
@@ -161,6 +162,7 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         else [],
         table_layout=table_layout,
         landscape=landscape,
+        **(deck_context(item.context["module"], project, lang) if item.kind == "handout" else {}),
         **item.context,
     )
 

@@ -15,11 +15,13 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from .catalogue import Printable, labels, module_name, session_number, url
+from markupsafe import Markup
+
+from .catalogue import TEMPLATES, Printable, labels, module_name, session_number, url
 from .fields import LANGUAGES, Translated
-from .figures import WORD, Figure, figure
+from .figures import WORD, Figure, figure, ink_on, shade
 from .model import Module, Project, Step
 from .render import clock
 from .schedule import run_sheet, timetable
@@ -252,6 +254,31 @@ def plan(
         sizes = page_sizes([every[other][n].body for other in LANGUAGES])
         deck += continued(part, sizes, len(deck) + 1, lang)
     return deck
+
+
+def three_to_a_page(count: int) -> list[range]:
+    """A handout's pages, three slides each; never one slide alone (the last two pages then
+    take two each)."""
+    starts = list(range(0, count, 3))
+    if count % 3 == 1 and count > 1:
+        starts[-1] -= 1
+    return [range(a, z) for a, z in zip(starts, [*starts[1:], count], strict=True)]
+
+
+def deck_context(course: Module, project: Project, lang: str) -> dict[str, Any]:
+    """What slide.html draws a deck with (the presentation and the handout): its slides and
+    name, the diagrams' colours and the Pareto chart's series names."""
+    name, L = module_name(course), labels()
+    css = (TEMPLATES / "print" / "slide.css").read_text(encoding="utf-8")
+    return {
+        "slides": plan(course, name, lang, project.programme.title, project.five_r.steps),
+        "name": name(lang),
+        "slide_css": Markup(css),
+        "shade": shade,
+        "ink_on": ink_on,
+        "pareto_names": (L["pareto_count"](lang), L["pareto_cumulative"](lang)),
+        "handout_pages": three_to_a_page,
+    }
 
 
 def deck_printables(project: Project) -> list[Printable]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import math
 import re
+import unicodedata
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +18,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Pt
-from scoresite.slides import Paragraph, page_sizes, plan, short
+from pypdf import PdfReader
+from scoresite.slides import Paragraph, page_sizes, plan, short, three_to_a_page
 from scoresite.validate import load_project
 from test_pdf import squash, texts, trainer_only_texts
 
@@ -278,3 +281,24 @@ def test_decks_carry_the_build_date_not_the_clock(built_site: Path, tmp_path: Pa
                     assert set(dates) == {b"2023-11-14T22:13:20Z"}, path
         props = Presentation(str(path)).core_properties
         assert props.created == props.modified == props.last_printed == stamp.replace(tzinfo=None)
+
+
+def test_the_handout_prints_every_slide_three_to_a_page_without_trainer_notes(
+    built_site: Path, decks: dict[tuple[str, str], Deck]
+) -> None:
+    for (module_id, lang), deck in decks.items():
+        handout = deck_path(built_site, module_id, lang).with_name("handout-slide.pdf")
+        reader = PdfReader(handout)
+        assert len(reader.pages) == math.ceil(len(deck.slides) / 3), (module_id, lang)
+        text = "".join(page.extract_text() for page in reader.pages)
+        printed = squash(unicodedata.normalize("NFKC", text))  # "ﬁ" ligatures read as "fi"
+        for slide in deck.slides:
+            assert squash(slide.shapes.title.text_frame.text) in printed, (module_id, lang)
+        for text in trainer_only_texts(lang):
+            assert plain(text) not in printed, (module_id, lang, text[:40])
+
+
+def test_a_handout_page_never_holds_one_slide_alone() -> None:
+    assert [len(page) for page in three_to_a_page(7)] == [3, 2, 2]
+    assert [len(page) for page in three_to_a_page(6)] == [3, 3]
+    assert [n for page in three_to_a_page(10) for n in page] == list(range(10))

@@ -100,6 +100,14 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
         return f"{ROOT}/{module.id}/slide.pptx"
 
     @staticmethod
+    def presentation(module: Module) -> str:
+        return f"{ROOT}/{module.id}/slide.html"
+
+    @staticmethod
+    def handout(module: Module) -> str:
+        return f"{ROOT}/{module.id}/handout-slide.pdf"
+
+    @staticmethod
     def pdf(page: str) -> str:
         """The PDF that prints a page: next to it, same name."""
         return page.removesuffix(".md") + ".pdf"
@@ -224,6 +232,12 @@ def printables(project: Project) -> list[Printable]:
         )
         found.append(
             Printable(
+                url.handout(m), url.module(m), "handout", "handout.html", L["handout"], name,
+                context={"module": m},
+            )
+        )
+        found.append(
+            Printable(
                 url.pdf(url.trainer(m)),
                 url.trainer(m),
                 "guide",
@@ -306,12 +320,18 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
     found.append(Page(url.glossary, "glossary.md"))
     rows: dict[Printable, dict[str, Rendered]] = {}
     decks: dict[Printable, dict[str, Rendered]] = {}
+    shows: dict[Printable, dict[str, Rendered]] = {}
     exports: dict[Printable, dict[str, Rendered]] = {}
     for r in prints:
         kind = r.printable.kind
-        shelf = decks if kind == "slides" else exports if r.printable.page == url.exports else rows
-        shelf.setdefault(r.printable, {})[r.lang] = r
-    found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks}))
+        where = (
+            decks if kind == "slides"
+            else shows if kind == "presentation"
+            else exports if r.printable.page == url.exports
+            else rows
+        )
+        where.setdefault(r.printable, {})[r.lang] = r
+    found.append(Page(url.prints, "prints.md", {"rows": rows, "decks": decks, "shows": shows}))
     found.append(Page(url.exports, "exports.md", {"exports": exports}))
     return found
 

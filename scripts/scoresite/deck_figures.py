@@ -5,7 +5,6 @@ line on a second axis) with its data in the embedded workbook."""
 
 from __future__ import annotations
 
-import math
 from copy import deepcopy
 from typing import cast
 
@@ -23,7 +22,7 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Inches, Pt
 
 from .deck_style import FONT, INK, INNER, MARGIN, TEAL, WHITE, fill
-from .figures import Figure
+from .figures import Figure, ink_on, shade
 from .slides import Paragraph
 
 TOP, TALL = Inches(2.15), Inches(4.6)  # the body box: where a figure goes
@@ -33,13 +32,12 @@ PALE = RGBColor(0xE0, 0xF2, 0xF1)
 FRAME = RGBColor(0x9E, 0x9E, 0x9E)
 
 
-def shade(level: float) -> RGBColor:
-    """Teal (1.0) fading to white (0.0)."""
-    return RGBColor(*(round(255 - (255 - c) * (0.15 + 0.85 * level)) for c in (0x00, 0x69, 0x5C)))
+def fill_of(level: float) -> RGBColor:
+    return RGBColor(*shade(level))
 
 
 def ink(level: float) -> RGBColor:
-    return WHITE if level > 0.5 else INK
+    return WHITE if ink_on(level) == "white" else INK
 
 
 def shape(
@@ -54,7 +52,7 @@ def shape(
     drawn = page.shapes.add_shape(kind, *(Emu(v) for v in box))
     drawn.name = f"Figure {kind.name.title()}"
     drawn.fill.solid()
-    drawn.fill.fore_color.rgb = shade(level)
+    drawn.fill.fore_color.rgb = fill_of(level)
     drawn.line.color.rgb = TEAL
     frame = drawn.text_frame
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -109,48 +107,41 @@ def row(page: PptxSlide, figure: Figure, lang: str) -> None:
 
 def cycle(page: PptxSlide, figure: Figure, lang: str) -> None:
     """Boxes round a loop, clockwise from the top, each arrow to the next (PDCA)."""
-    count = len(figure.items)
     width, height = Inches(3.4), Inches(1.25)
-    middle_x, middle_y = MARGIN + INNER // 2, TOP + TALL // 2
-    reach_x, reach_y = Inches(3.6), TALL // 2 - height // 2
     boxes = []
-    for n, item in enumerate(figure.items):
-        angle = -math.pi / 2 + 2 * math.pi * n / count
-        left = middle_x + round(reach_x * math.cos(angle)) - width // 2
-        top = middle_y + round(reach_y * math.sin(angle)) - height // 2
+    for item, (x, y) in zip(figure.items, figure.ring(), strict=True):
+        left, top = MARGIN + round(INNER * x) - width // 2, TOP + round(TALL * y) - height // 2
         boxes.append(
             shape(page, MSO_SHAPE.ROUNDED_RECTANGLE, (left, top, width, height), [item], lang)
         )
     for n, start in enumerate(boxes):
-        arrow(page, start, boxes[(n + 1) % count])
+        arrow(page, start, boxes[(n + 1) % len(boxes)])
 
 
 def ladder(page: PptxSlide, figure: Figure, lang: str) -> None:
     """Steps rising left to right (a score ladder 0-4), paler to darker."""
     count = len(figure.items)
     width = (INNER - (count - 1) * Inches(0.15)) // count
-    for n, item in enumerate(figure.items):
+    for n, (item, level) in enumerate(zip(figure.items, figure.levels(), strict=True)):
         height = Inches(1.2) + (TALL - Inches(1.2)) * n // max(1, count - 1)
         box = (MARGIN + n * (width + Inches(0.15)), TOP + TALL - height, width, height)
-        shape(page, MSO_SHAPE.RECTANGLE, box, [item], lang, level=(n + 1) / count)
+        shape(page, MSO_SHAPE.RECTANGLE, box, [item], lang, level=level)
 
 
 def hierarchy(page: PptxSlide, figure: Figure, lang: str) -> None:
     """Levels from the strongest (widest, on top) to the weakest, as an upside-down triangle."""
     count = len(figure.items)
     height = (TALL - (count - 1) * Inches(0.08)) // count
-    for n, item in enumerate(figure.items):
+    for n, (item, level) in enumerate(zip(figure.items, figure.levels(), strict=True)):
         width = INNER - (INNER - Inches(4.2)) * n // max(1, count - 1)
         box = (MARGIN + (INNER - width) // 2, TOP + n * (height + Inches(0.08)), width, height)
-        shape(page, MSO_SHAPE.RECTANGLE, box, [item], lang, level=1 - n / count)
+        shape(page, MSO_SHAPE.RECTANGLE, box, [item], lang, level=level)
 
 
 def matrix(page: PptxSlide, figure: Figure, lang: str) -> None:
     """A header row, a label column and the cells, shaded by the score each cell starts with."""
     columns, rows = len(figure.cols) + 1, len(figure.rows) + 1
     width, height = INNER // columns, TALL // rows
-    scores = [int(c.split()[0]) if c.split()[0].isdigit() else 0 for r in figure.cells for c in r]
-    top_score = max(scores, default=0) or 1
 
     def cell(col: int, line: int, text: str, level: float) -> None:
         box = (MARGIN + col * width, TOP + line * height, width, height)
@@ -159,11 +150,11 @@ def matrix(page: PptxSlide, figure: Figure, lang: str) -> None:
     cell(0, 0, figure.corner, 1.0)
     for n, text in enumerate(figure.cols, start=1):
         cell(n, 0, text, 1.0)
-    for line, (label, cells) in enumerate(zip(figure.rows, figure.cells, strict=True), start=1):
+    lines = zip(figure.rows, figure.cells, figure.cell_levels(), strict=True)
+    for line, (label, cells, levels) in enumerate(lines, start=1):
         cell(0, line, label, 1.0)
-        for n, text in enumerate(cells, start=1):
-            score = int(text.split()[0]) if text.split()[0].isdigit() else 0
-            cell(n, line, text, 0.6 * score / top_score)
+        for n, (text, level) in enumerate(zip(cells, levels, strict=True), start=1):
+            cell(n, line, text, level)
 
 
 def photos(page: PptxSlide, figure: Figure, lang: str) -> None:

@@ -34,6 +34,7 @@ from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation
 from scoresite.fields import LANGUAGES
 from scoresite.notfound import relocatable
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
+from scoresite.present import cached_presentation, render_presentations
 from scoresite.problems import SiteError
 from scoresite.publish import address
 from scoresite.publish.light import lighten
@@ -115,6 +116,7 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
             from scoresite.deck import render_decks  # python-pptx: only when decks may be drawn
 
             prints += render_decks(project, root / ".cache" / "slides")
+            prints += render_presentations(project, root / ".cache" / "present")
             from scoresite.export.files import render_exports
 
             prints += render_exports(project, prints, root / ".cache" / "export")
@@ -173,11 +175,11 @@ def _recall(memo: Path, key: str | None) -> dict[str, Any] | None:
 
 
 def _intact(rendered: Rendered) -> bool:
-    """A cached PDF, slide deck or export is still there and whole."""
+    """A cached PDF, slide deck, presentation or export is still there and whole."""
     if rendered.printable.page == url.exports:
         return rendered.file.is_file()
-    check = cached_slides if rendered.printable.kind == "slides" else cached_pages
-    return check(rendered.file) is not None
+    checks = {"slides": cached_slides, "presentation": cached_presentation}
+    return checks.get(rendered.printable.kind, cached_pages)(rendered.file) is not None
 
 
 def content_hash(*sources: Path | str) -> str:

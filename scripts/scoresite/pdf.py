@@ -49,6 +49,7 @@ from .participants import name_size
 from .render import clock_filter, escape
 from .schedule import run_sheet, sessions_using, timetable
 from .sheet import landscape, table_layout
+from .slides import deck_context
 from .tags import tag_header_scope
 
 PRINT = TEMPLATES / "print"
@@ -147,7 +148,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(t=_t, md=_md, clock=clock_filter)
+    env.filters.update(t=_t, md=_md, clock=clock_filter, inline=inline)
     return env
 
 
@@ -192,6 +193,7 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         table_layout=table_layout,
         landscape=landscape,
         name_size=name_size,
+        **(deck_context(item.context["module"], project, lang) if item.kind == "handout" else {}),
         **item.context,
     )
 

@@ -15,14 +15,16 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from .catalogue import Printable, labels, module_name, session_number, url
+from markupsafe import Markup
+
+from .catalogue import TEMPLATES, Printable, labels, module_name, session_number, url
 from .fields import LANGUAGES, Translated
-from .figures import WORD, Figure, figure
+from .figures import WORD, Figure, figure, ink_on, shade
 from .model import Module, Project, Step
 from .render import clock
-from .schedule import run_sheet, timetable
+from .schedule import Slot, run_sheet, timetable
 
 # What fits the body box at deck.BODY_PT, in quarter lines: Arial sets 65-75 characters a line
 # after word wrap (62 is safe), 12 lines fit; a paragraph costs its lines and a quarter line.
@@ -171,10 +173,10 @@ def items(
 def parts(
     course: Module, name: Translated, lang: str, programme: str, steps: Sequence[Step]
 ) -> list[Part]:
-    """Every slide of a deck before pagination, in one language."""
+    """Every slide of a deck before pagination, in one language: the cover, the objectives,
+    the day's schedule, then each session's slides."""
     L = labels()
     slots = timetable(course)
-    minutes = L["minutes_short"](lang)
     sessions = [s for s in slots if s.session]
     cover = f"{len(sessions)} {L['sessions'](lang).lower()} · "
     cover += f"{clock(slots[0].start, lang)}–{clock(slots[-1].end, lang)}"
@@ -182,13 +184,8 @@ def parts(
     head = Slide(kicker=programme, title=name(lang), notes=welcome, cover=True)
     deck = [Part(head, (Paragraph(cover, "plain"),), ("",))]
     goals, said = items(course.objectives, lang)
-    deck.append(
-        Part(
-            Slide(name(lang), L["objectives"](lang), notes=L["notes_objectives"](lang)),
-            tuple(goals),
-            tuple(said),
-        )
-    )
+    head = Slide(name(lang), L["objectives"](lang), notes=L["notes_objectives"](lang))
+    deck.append(Part(head, tuple(goals), tuple(said)))
     agenda = [
         Paragraph(f"{clock(s.start, lang)}–{clock(s.end, lang)}\t{s.title(lang)}", "row")
         for s in slots
@@ -196,49 +193,60 @@ def parts(
     head = Slide(name(lang), L["schedule"](lang), notes=L["notes_schedule"](lang))
     deck.append(Part(head, tuple(agenda), ("",) * len(agenda)))
     for number, slot in enumerate(sessions, start=1):
-        session = slot.session
-        assert session
-        tag = f"{L['session'](lang)} {session_number(course, number)}"
-        when = f"{clock(slot.start, lang)}–{clock(slot.end, lang)} · {session.minutes} {minutes}"
-        trainer = (L["trainer_notes"](lang), [t(lang) for t in session.trainer_notes])
-        kit = notes(trainer, (L["materials"](lang), [m(lang) for m in session.materials]))
-        goals, said = items(session.objectives, lang)
-        intro = [Paragraph(L["objectives_intro"](lang), "plain"), *goals]
-        head = Slide(f"{tag} · {when}", session.title(lang), notes=kit or L["notes_session"](lang))
-        deck.append(Part(head, tuple(intro), ("", *said)))
-        points, said = items(session.key_points, lang, whole=True)
-        head = Slide(
-            f"{tag} · {L['key_points'](lang)}", session.title(lang), notes=L["key_points"](lang)
-        )
-        deck.append(Part(head, tuple(points), tuple(said)))
-        for diagram in session.diagrams:
-            drawn = figure(diagram, course, steps, lang)
-            head = Slide(
-                f"{tag} · {L['key_points'](lang)}",
-                diagram.title(lang),
-                notes=plain(diagram.note(lang)),
-                figure=drawn,
-            )
-            deck.append(Part(head))
-        run = run_sheet(session, slot.start)
-        for n, step in enumerate(run, start=1):
-            activity = step.activity
-            assert activity
-            method = L["methods"][activity.method](lang)
-            meta = f"{clock(step.start, lang)}–{clock(step.end, lang)} · "
-            meta += f"{activity.minutes} {minutes} · {method}"
-            told = activity.instructions(lang)
-            said_notes = notes(
-                (
-                    L["trainer_notes"](lang),
-                    [activity.trainer_notes(lang)] if activity.trainer_notes else [],
-                ),
-                (L["instructions"](lang), [told]),
-            )
-            kicker = f"{tag} · {L['activity'](lang)} {n}/{len(run)}"
-            body = (Paragraph(meta, "meta"), Paragraph(short(told, SHORT), "plain"))
-            deck.append(Part(Slide(kicker, activity.title(lang), notes=said_notes), body, ("", "")))
+        deck += session_parts(course, number, slot, lang, steps)
     return deck
+
+
+def session_parts(
+    course: Module, number: int, slot: Slot, lang: str, steps: Sequence[Step]
+) -> list[Part]:
+    """A session's slides: its time and objectives, its key points, its diagrams and one
+    slide per activity."""
+    L = labels()
+    session = slot.session
+    assert session
+    tag = f"{L['session'](lang)} {session_number(course, number)}"
+    minutes = L["minutes_short"](lang)
+    when = f"{clock(slot.start, lang)}–{clock(slot.end, lang)} · {session.minutes} {minutes}"
+    trainer = (L["trainer_notes"](lang), [t(lang) for t in session.trainer_notes])
+    kit = notes(trainer, (L["materials"](lang), [m(lang) for m in session.materials]))
+    goals, said = items(session.objectives, lang)
+    intro = [Paragraph(L["objectives_intro"](lang), "plain"), *goals]
+    head = Slide(f"{tag} · {when}", session.title(lang), notes=kit or L["notes_session"](lang))
+    found = [Part(head, tuple(intro), ("", *said))]
+    points, said = items(session.key_points, lang, whole=True)
+    kicker = f"{tag} · {L['key_points'](lang)}"
+    found.append(
+        Part(
+            Slide(kicker, session.title(lang), notes=L["key_points"](lang)),
+            tuple(points),
+            tuple(said),
+        )
+    )
+    for diagram in session.diagrams:
+        drawn = figure(diagram, course, steps, lang)
+        note = plain(diagram.note(lang))
+        found.append(Part(Slide(kicker, diagram.title(lang), notes=note, figure=drawn)))
+    run = run_sheet(session, slot.start)
+    for n, step in enumerate(run, start=1):
+        found.append(activity_part(f"{tag} · {L['activity'](lang)} {n}/{len(run)}", step, lang))
+    return found
+
+
+def activity_part(kicker: str, step: Slot, lang: str) -> Part:
+    """An activity's slide: its time, length and method, and its instructions in short; the
+    trainer notes and the whole instructions in the notes."""
+    L = labels()
+    activity = step.activity
+    assert activity
+    method = L["methods"][activity.method](lang)
+    meta = f"{clock(step.start, lang)}–{clock(step.end, lang)} · "
+    meta += f"{activity.minutes} {L['minutes_short'](lang)} · {method}"
+    told = activity.instructions(lang)
+    said = [activity.trainer_notes(lang)] if activity.trainer_notes else []
+    spoken = notes((L["trainer_notes"](lang), said), (L["instructions"](lang), [told]))
+    body = (Paragraph(meta, "meta"), Paragraph(short(told), "plain"))
+    return Part(Slide(kicker, activity.title(lang), notes=spoken), body, ("", ""))
 
 
 def plan(
@@ -252,6 +260,31 @@ def plan(
         sizes = page_sizes([every[other][n].body for other in LANGUAGES])
         deck += continued(part, sizes, len(deck) + 1, lang)
     return deck
+
+
+def three_to_a_page(count: int) -> list[range]:
+    """A handout's pages, three slides each; never one slide alone (the last two pages then
+    take two each)."""
+    starts = list(range(0, count, 3))
+    if count % 3 == 1 and count > 1:
+        starts[-1] -= 1
+    return [range(a, z) for a, z in zip(starts, [*starts[1:], count], strict=True)]
+
+
+def deck_context(course: Module, project: Project, lang: str) -> dict[str, Any]:
+    """What slide.html draws a deck with (the presentation and the handout): its slides and
+    name, the diagrams' colours and the Pareto chart's series names."""
+    name, L = module_name(course), labels()
+    css = (TEMPLATES / "print" / "slide.css").read_text(encoding="utf-8")
+    return {
+        "slides": plan(course, name, lang, project.programme.title, project.five_r.steps),
+        "name": name(lang),
+        "slide_css": Markup(css),
+        "shade": shade,
+        "ink_on": ink_on,
+        "pareto_names": (L["pareto_count"](lang), L["pareto_cumulative"](lang)),
+        "handout_pages": three_to_a_page,
+    }
 
 
 def deck_printables(project: Project) -> list[Printable]:

@@ -72,9 +72,9 @@ def test_print_page_links_say_what_they_download(phone: Page, built_site: Path) 
             assert len(links) == len(languages), title
             for link, language in zip(links, languages, strict=True):
                 name = link.text_content() or ""
-                what = rf"{re.escape(title)}, {language} · (PDF|PPTX) · \d+ \w+ · \d+ KB"
+                what = rf"{re.escape(title)}, {language} · (PDF|PPTX|HTML) · \d+ \w+ · \d+ KB"
                 assert re.fullmatch(what, name), name
-                assert (link.get_attribute("href") or "").endswith((".pdf", ".pptx")), name
+                assert (link.get_attribute("href") or "").endswith((".pdf", ".pptx", ".html")), name
                 box = link.bounding_box()
                 assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], name
         assert phone.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]

@@ -8,7 +8,7 @@
   var DEFAULT = "trainer";
   /* trainer guides (pelatih), coaching plans (pendampingan, pendampingan-perencana) and the
      teaching slide decks */
-  var TRAINER_LINK = /(^|\/)(pelatih\.(html|pdf)|pendampingan(-[a-z]+)*\.(html|pdf)|slide\.pptx)(#.*)?$/;
+  var TRAINER_LINK = /(^|\/)(pelatih\.(html|pdf)|pendampingan(-[a-z]+)*\.(html|pdf)|slide\.(pptx|html))(#.*)?$/;
 
   function load() {
     try {

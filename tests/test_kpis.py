@@ -14,7 +14,8 @@ from conftest import ROOT
 from pypdf import PdfReader
 from scoresite.kpis import row_label
 from scoresite.model import KpiList, KpiRecap, Project, Table
-from scoresite.validate import load_project, schemas
+from scoresite.schema import schemas
+from scoresite.validate import load_project
 
 MODULES = ROOT / "modules"
 

@@ -35,7 +35,9 @@ def test_rows_beyond_the_limit_are_refused_at_their_line(tmp_path: Path) -> None
 
 def test_a_name_too_long_for_a_certificate_is_refused(tmp_path: Path) -> None:
     (found,) = read_participants(_csv(tmp_path, "nama\n" + "Budi " * 30 + "\n"))[1]
-    assert str(found).startswith("modules/peserta.csv:2:1: text of 149 characters is longer")
+    assert str(found).startswith(
+        "modules/peserta.csv:2:1: the name has 149 characters; a certificate prints at most 80"
+    )
 
 
 def test_names_the_fonts_cannot_draw_get_a_located_warning(

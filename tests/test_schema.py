@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from scoresite import load
 from scoresite.schema import schemas
-from scoresite.validate import MODULE_GLOBS, SINGLE_FILES
+from scoresite.validate import MODULE_GLOBS, OPTIONAL_FILES, SINGLE_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad"
@@ -100,6 +100,26 @@ CAUGHT = {
     "yaml-on-is-bool": "schema",
     "yaml-syntax": "yaml",
     "yaml-time-is-number": "schema",
+    "coaching-red-tag-before-baseline": "check",
+    "coaching-visits-out-of-order": "check",
+    "diagram-matrix-without-cells": "check",
+    "diagram-shape": "check",
+    "escape-sequence-in-key-and-id": "schema",
+    "glossary-term-differs-only-in-case": "check",
+    "glossary-term-ends-with-a-sign": "check",
+    "kpi-duplicate-and-unknown": "check",
+    "kpi-unknown-in-module": "check",
+    "peserta-control": "n/a",
+    "peserta-dangling-link": "n/a",
+    "peserta-empty-name": "n/a",
+    "peserta-encoding": "n/a",
+    "peserta-fifo": "n/a",
+    "peserta-folder": "n/a",
+    "peserta-link-outside": "n/a",
+    "peserta-no-header": "n/a",
+    "peserta-unclosed-quote": "n/a",
+    "red-tag-before-baseline": "check",
+    "worksheet-id-is-a-number": "schema",
 }
 
 
@@ -163,6 +183,6 @@ def test_vs_code_finds_a_schema_for_every_content_file_and_reads_yaml_1_1() -> N
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.yamlVersion"] == "1.1"  # `en: yes` is then no text there either
     mapped = {path: schema for schema, globs in settings["yaml.schemas"].items() for path in globs}
-    assert set(mapped) == {f"modules/{g}" for g in (*MODULE_GLOBS, *SINGLE_FILES)}
+    assert set(mapped) == {f"modules/{g}" for g in (*MODULE_GLOBS, *SINGLE_FILES, *OPTIONAL_FILES)}
     for schema in mapped.values():
         assert (ROOT / schema).is_file()

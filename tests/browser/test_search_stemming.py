@@ -19,8 +19,9 @@ INDEX = {"id": "search/search_index.json", "en": "en/search/search_index.json"}
 
 SEARCH = """async ({worker, index, queries}) => {
   const w = new Worker(worker);
-  const ask = message => new Promise(answer => {
+  const ask = message => new Promise((answer, fail) => {
     w.onmessage = event => answer(event.data);
+    w.onerror = event => fail(new Error(`search worker: ${event.message}`));
     w.postMessage(message);
   });
   await ask({type: 0, data: {config: index.config, docs: index.docs, options: {}}});

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..search import LUNR_DIR
+from ..search import LUNR_DIR, LUNR_LANGUAGES
 
 MAP_COMMENT = re.compile(r"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 LUNR_KEPT = ("stemmer.support", "multi")  # loaded by the search worker for every language
@@ -16,7 +16,8 @@ LUNR_KEPT = ("stemmer.support", "multi")  # loaded by the search worker for ever
 def unused(site: Path, languages: tuple[str, ...]) -> list[Path]:
     """The files to remove: every source map, and lunr's language files but the site's own."""
     lunr = site / LUNR_DIR
-    kept = {f"lunr.{name}.min.js" for name in (*LUNR_KEPT, *languages)}
+    names = (*LUNR_KEPT, *languages, *(LUNR_LANGUAGES.get(lang, lang) for lang in languages))
+    kept = {f"lunr.{name}.min.js" for name in names}
     files = sorted(site.rglob("*.map"))
     files += sorted(p for p in lunr.glob("lunr.*.min.js") if p.name not in kept)
     files += sorted(p for p in lunr.parent.glob("*.js"))  # tinyseg.js, wordcut.js

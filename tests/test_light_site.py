@@ -24,6 +24,7 @@ def test_no_source_maps_or_pointers_to_them(built_site: Path) -> None:
 def test_lunr_ships_only_what_the_search_worker_loads(built_site: Path) -> None:
     lunr = built_site / LUNR_DIR
     assert sorted(p.name for p in lunr.parent.rglob("*") if p.is_file()) == [
+        "lunr.english.min.js",  # the English index's stemming pipeline (search.py)
         "lunr.id.LICENSE.md",
         "lunr.id.min.js",
         "lunr.multi.min.js",

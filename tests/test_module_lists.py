@@ -39,7 +39,7 @@ def test_the_real_home_pages_take_their_module_list_from_modules() -> None:
 def test_a_new_module_appears_in_every_list_of_modules(tmp_project: Callable[..., Path]) -> None:
     programme = (ROOT / "tests/data/good/programme.yml").read_text(encoding="utf-8")
     root = tmp_project(files={"programme.yml": programme + FORM})
-    new_module(root / "modules", "pemasaran", 6)
+    new_module(root / "modules", "pemasaran", "6")
     for home, intro in (("index.md", "# SCORE"), ("index.en.md", "# SCORE")):
         (root / "docs" / home).write_text(f"{intro}\n\n{MODULE_LIST}\n", encoding="utf-8")
     build = subprocess.run(

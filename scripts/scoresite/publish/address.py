@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from ..participants import FILE, read_participants
@@ -65,7 +66,7 @@ def configured(config_file: Path) -> str:
     try:
         with config_file.open(encoding="utf-8") as file:
             config = yaml_load(file)
-    except (OSError, ValueError, yaml.YAMLError):
+    except (OSError, ValueError, yaml.YAMLError, MkDocsException):
         return ""
     return checked(str(config.get("site_url") or "") if isinstance(config, dict) else "")
 

@@ -140,9 +140,11 @@ def _md(context: jinja2.runtime.Context, text: Translated | None) -> Markup | st
 
 
 @cache
-def environment() -> jinja2.Environment:
+def environment(folder: Path = PRINT) -> jinja2.Environment:
+    """Print HTML templates of a folder (the printables', the SCORM page's, the report's):
+    autoescaped, strict, with the text filters."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(PRINT),
+        loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

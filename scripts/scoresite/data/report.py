@@ -9,10 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from ..catalogue import labels
-from ..pdf import write_atomic
+from ..pdf import environment, write_atomic
 from ..problems import SiteError
 from ..validate import load_project
 from . import charts
@@ -53,13 +51,7 @@ def html(folder: Path, modules: Path, lang: str, as_of: str) -> str:
         for s in steps
         for i, c in enumerate(s.criteria, 1)
     }
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = environment(TEMPLATES)
     env.filters["half_up"] = lambda v: (
         "—" if v is None else str(int(v + 0.5) if v >= 0 else -int(-v + 0.5))
     )

@@ -6,15 +6,12 @@ the LMS. Nothing in it is fetched from another host."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-
-import jinja2
 
 from ..catalogue import TEMPLATES, Rendered, labels, module_name
 from ..fields import Translated
 from ..model import Module
-from ..pdf import _md, _t
+from ..pdf import environment
 from .zipped import stable_zip
 
 FOLDER = TEMPLATES / "export"
@@ -25,19 +22,6 @@ class Packed:
     name: str
     title: Translated
     kb: int
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(FOLDER),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(t=_t, md=_md)
-    return env
 
 
 def scorm_package(module: Module, lang: str, prints: list[Rendered]) -> bytes:
@@ -51,7 +35,7 @@ def scorm_package(module: Module, lang: str, prints: list[Rendered]) -> bytes:
     packed = [Packed(name, title, round(len(data) / 1024)) for name, data, title in pdfs]
     title = module_name(module)(lang)
     context = {"module": module, "lang": lang, "title": title, "L": labels(), "pdfs": packed}
-    env = _environment()
+    env = environment(FOLDER)
     page = env.get_template("scorm.html").render(context)
     script = (FOLDER / "scorm.js").read_bytes()
     files = ["index.html", "scorm.js", *[name for name, _, _ in pdfs]]

@@ -8,7 +8,7 @@
   var WORKER = {{ worker|tojson }};
   var WORDS = {{ words|tojson }};
   var MODULES = "assets/javascripts/offline-modules.json";  /* folder -> [[path, bytes, hash]] */
-  var INDEX = /search\/search_index\.json$/;
+  var INDEX = /search\/search_index\.full\.json$/;
   var FILES = "score-5r-files";
   var script = document.currentScript;
   if (!/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator) || !script) return;

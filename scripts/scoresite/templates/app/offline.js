@@ -32,7 +32,7 @@
     bar.className = "app-notice";
     bar.setAttribute("role", "status");
     bar.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:10;padding:.6rem 1rem;" +
-      "background:var(--md-default-fg-color);color:var(--md-default-bg-color);font-size:.8rem";
+      "background:#212121;color:#fff;font-size:.8rem";  /* opaque: the theme's fg is 87 % */
     bar.textContent = text + " ";
     var press = document.createElement("button");
     press.type = "button";

@@ -394,6 +394,20 @@ def view_words() -> dict[str, dict[str, str]]:
     return {lang: {key: text(lang) for key, text in words.items()} for lang in LANGUAGES}
 
 
+def not_found_words() -> dict[str, dict[str, str]]:
+    """The 404 page's words per language and the language's home page (overrides/404.html)."""
+    L = labels()
+    return {
+        lang: {
+            "title": L["not_found_title"](lang),
+            "text": L["not_found_text"](lang),
+            "home": L["not_found_home"](lang),
+            "href": "index.html" if lang == LANGUAGES[0] else f"{lang}/index.html",
+        }
+        for lang in LANGUAGES
+    }
+
+
 def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:
     """The site's navigation (page paths, section titles in Indonesian) and the section titles'
     translations, keyed by their Indonesian title."""

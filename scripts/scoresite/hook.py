@@ -30,7 +30,16 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import environment, lock, search_dedup
-from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation, url, view_words
+from scoresite.catalogue import (
+    GENERATED,
+    ROOT,
+    TEMPLATES,
+    Rendered,
+    navigation,
+    not_found_words,
+    url,
+    view_words,
+)
 from scoresite.fields import LANGUAGES
 from scoresite.notfound import relocatable
 from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
@@ -99,6 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.update(work, key=key)
     config.nav = copy.deepcopy(_state["nav"])
     config.extra["view_words"] = view_words()
+    config.extra["not_found"] = not_found_words()
     config.extra["search_first"] = first_files(LANGUAGES)
     return config
 

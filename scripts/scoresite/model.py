@@ -192,6 +192,9 @@ class Activity(Strictly):
 DiagramKind = Literal[
     "five_r", "flow", "cycle", "ladder", "hierarchy", "matrix", "pareto", "photos"
 ]
+# diagrams that stand on a wall by themselves: a module's posters (not a sample chart, not
+# empty photo frames)
+POSTER_KINDS = frozenset({"five_r", "flow", "cycle", "ladder", "hierarchy", "matrix"})
 Count = Annotated[int, Strict(), Field(ge=0)]
 NEEDS_ITEMS = {"flow": 2, "cycle": 3, "ladder": 2, "hierarchy": 2, "pareto": 2, "photos": 1}
 
@@ -319,6 +322,10 @@ class Module(Strictly):
                 "not both and not neither; write one of them",
             )
         return self
+
+    def posters(self) -> list[Diagram]:
+        """Its sessions' diagrams that make wall posters (POSTER_KINDS), in order."""
+        return [d for s in self.sessions for d in s.diagrams if d.kind in POSTER_KINDS]
 
 
 class Criterion(Strictly):

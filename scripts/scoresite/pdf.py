@@ -196,7 +196,11 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         placed=placed,
         landscape=landscape,
         name_size=name_size,
-        **(deck_context(item.context["module"], project, lang) if item.kind == "handout" else {}),
+        **(
+            deck_context(item.context["module"], project, lang)
+            if item.kind in ("handout", "posters")
+            else {}
+        ),
         **item.context,
     )
 

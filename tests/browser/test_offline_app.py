@@ -75,7 +75,7 @@ def _base(page: Page) -> str:
 def _search(page: Page, start: str, query: str) -> list[str]:
     page.goto(_base(page) + start)
     page.locator('label.md-header__button[for="__search"]').click()
-    page.locator(".md-search__input").fill(query)
+    page.locator(".md-search__input").press_sequentially(query, delay=10)  # keys, as typed
     page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
     return page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
 

@@ -47,7 +47,7 @@ def test_lunr_language_file_is_a_classic_script_with_its_table() -> None:
 
 def test_each_language_searches_only_its_own_pages(built_site: Path) -> None:
     indexes = {
-        lang: json.loads((built_site / folder / "search_index.json").read_text("utf-8"))
+        lang: json.loads((built_site / folder / search.FULL_INDEX).read_text("utf-8"))
         for lang, folder in (("id", "search"), ("en", "en/search"))
     }
     id_pages = {d["location"].split("#")[0] for d in indexes["id"]["docs"]}
@@ -58,6 +58,35 @@ def test_each_language_searches_only_its_own_pages(built_site: Path) -> None:
     assert not any(p.startswith("en/") for p in id_pages | en_pages)
     assert "Sorting" not in json.dumps(indexes["id"]["docs"])
     assert "Memilah" not in json.dumps(indexes["en"]["docs"])
+
+
+def test_the_quick_index_has_every_section_with_its_opening_words(built_site: Path) -> None:
+    """What the theme's worker is given first over http: every title and heading, each text cut
+    at a word to at most QUICK_TEXT characters without markup, and where the whole index is."""
+    for folder in ("search", "en/search"):
+        quick = json.loads((built_site / folder / "search_index.json").read_text("utf-8"))
+        full = json.loads((built_site / folder / search.FULL_INDEX).read_text("utf-8"))
+        assert quick["config"] == {**full["config"], "full": f"search/{search.FULL_INDEX}"}
+        assert [(d["location"], d["title"]) for d in quick["docs"]] == [
+            (d["location"], d["title"]) for d in full["docs"]
+        ]
+        for short, whole in zip(quick["docs"], full["docs"], strict=True):
+            assert len(short["text"]) <= search.QUICK_TEXT + 2 and "<" not in short["text"]
+            words = short["text"].removesuffix(" …").split()
+            assert words == search.opening(whole["text"]).removesuffix(" …").split()
+            assert " ".join(re.sub(r"<[^>]+>", " ", whole["text"]).split()).startswith(
+                " ".join(words)
+            )
+        quick_bytes = (built_site / folder / "search_index.json").stat().st_size
+        assert quick_bytes < 0.4 * (built_site / folder / search.FULL_INDEX).stat().st_size
+
+
+def test_opening_words_cut_at_a_word_and_keep_entities_whole() -> None:
+    text = "<p>Sisa &amp; " + "kain " * 40 + "</p>"
+    cut = search.opening(text)
+    assert cut.startswith("Sisa &amp; kain kain") and cut.endswith("kain …")
+    assert len(cut) <= search.QUICK_TEXT + 2
+    assert search.opening("<p>Rawat <em>mesin</em>.</p>") == "Rawat mesin ."
 
 
 def test_english_pages_point_the_search_at_their_own_index(built_site: Path) -> None:

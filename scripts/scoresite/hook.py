@@ -54,7 +54,7 @@ from scoresite.render import (
     render_all,
 )
 from scoresite.schema import schemas
-from scoresite.search import rebase_search, write_search
+from scoresite.search import first_files, rebase_search, write_search
 from scoresite.slides import cached_slides
 from scoresite.validate import load_project
 from scoresite.write import MARKER, sync_tree
@@ -126,6 +126,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _configured(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = copy.deepcopy(_state["nav"])
     config.extra["view_words"] = view_words()
+    config.extra["search_first"] = first_files(LANGUAGES)
     return config
 
 

@@ -13,9 +13,10 @@ import pytest
 import yaml
 from conftest import DATA
 from playwright.sync_api import Browser
+from scoresite.search import FULL_INDEX
 
 WORDS = yaml.safe_load((DATA / "search" / "inflected.yml").read_text(encoding="utf-8"))
-INDEX = {"id": "search/search_index.json", "en": "en/search/search_index.json"}
+INDEX = {"id": f"search/{FULL_INDEX}", "en": f"en/search/{FULL_INDEX}"}
 
 SEARCH = """async ({worker, index, queries}) => {
   const w = new Worker(worker);

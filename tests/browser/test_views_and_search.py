@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-from scoresite.search import LUNR_DIR, corpus_words, stem, stem_table
+from playwright.sync_api import Browser, Page, Route, expect
+from scoresite.search import FULL_INDEX, LUNR_DIR, corpus_words, stem, stem_table
 
 SESSION = "materi/kerja-sama/sesi-komunikasi.html"
 MODULE = "materi/kerja-sama/index.html"
@@ -92,12 +92,53 @@ def test_without_javascript_everything_shows(browser: Browser, built_site: Path)
 def search(page: Page, url: Callable[[str], str], start: str, query: str) -> list[str]:
     """The pages the theme's search lists for `query`, as paths inside the site."""
     page.goto(url(start))
+    if not page.url.startswith("file:"):  # over http the whole index follows the quick one
+        expect(page.locator("html")).to_have_attribute("data-search-index", "full")
     page.locator(".md-search__input").click(force=True)
     page.locator(".md-search__input").press_sequentially(query, delay=10)
     page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
     links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     root = url("index.html").removesuffix("index.html")
     return sorted({link.removeprefix(root).split("?")[0].split("#")[0] for link in links})
+
+
+def only_in_the_whole_index(site: Path) -> tuple[str, set[str]]:
+    """A word of the Indonesian pages that the quick index cannot find: none of its words or
+    their stems begins as this word or its stem does (the theme searches prefixes, stemmed);
+    and the pages whose text has it."""
+    quick = json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"]
+    full = json.loads((site / "search" / FULL_INDEX).read_text("utf-8"))["docs"]
+    table = stem_table(corpus_words(full))
+    early = corpus_words(quick)
+    beginnings = {w[:5] for w in early} | {stem(w, table)[:5] for w in early}
+    word = next(
+        w for w in sorted(corpus_words(full) - early)
+        if len(w) >= 8 and not {w[:5], stem(w, table)[:5]} & beginnings
+    )
+    return word, {d["location"].split("#")[0] for d in full if word in d["text"].lower()}
+
+
+def test_search_answers_from_the_quick_index_then_from_every_word(
+    page: Page, site_url: str, built_site: Path
+) -> None:
+    """Over http the worker gets the quick index first; a word deep in a page's text is
+    found once the whole index has come, without typing the query again."""
+    word, pages = only_in_the_whole_index(built_site)
+    held: list[Route] = []
+    page.route("**/search/search_index.full.json", lambda route: held.append(route))
+    page.goto(site_url + "index.html")
+    page.locator(".md-search__input").click(force=True)
+    page.locator(".md-search__input").press_sequentially(word, delay=10)
+    expect(page.locator(".md-search-result__meta")).to_have_text("Tidak ada dokumen yang sesuai")
+    expect(page.locator("html")).not_to_have_attribute("data-search-index", "full")
+    page.wait_for_timeout(200)
+    held[0].continue_()
+    expect(page.locator("html")).to_have_attribute("data-search-index", "full")
+    links = page.locator(".md-search-result__link")
+    expect(links.first).to_be_visible()
+    hrefs = links.evaluate_all("els => els.map(e => e.href)")
+    found = {h.removeprefix(site_url).split("?")[0].split("#")[0] for h in hrefs}
+    assert found & pages, (word, pages, found)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +167,7 @@ def test_english_search_lists_only_english_pages(page: Page, url: Callable[[str]
 def test_browser_stems_every_word_as_the_build_does(browser: Browser, built_site: Path) -> None:
     """The shipped lunr.id.min.js (Snowball in JS + table) equals search.stem (Snowball in
     Python + table) on every word of the Indonesian pages and on forms not on the site."""
-    index = json.loads((built_site / "search/search_index.json").read_text("utf-8"))
+    index = json.loads((built_site / "search" / FULL_INDEX).read_text("utf-8"))
     words = corpus_words(index["docs"])
     table = stem_table(words)
     forms = ["keselamatannya", "perawatannya", "penilai", "pemilahannya", "pilahlah"]

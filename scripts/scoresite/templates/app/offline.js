@@ -8,7 +8,7 @@
   var WORKER = {{ worker|tojson }};
   var WORDS = {{ words|tojson }};
   var MODULES = "assets/javascripts/offline-modules.json";  /* folder -> [[path, bytes, hash]] */
-  var INDEX = /search\/search_index\.json$/;
+  var INDEX = /search\/search_index\.full\.json$/;
   var FILES = "score-5r-files";
   var script = document.currentScript;
   if (!/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator) || !script) return;
@@ -32,7 +32,7 @@
     bar.className = "app-notice";
     bar.setAttribute("role", "status");
     bar.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:10;padding:.6rem 1rem;" +
-      "background:var(--md-default-fg-color);color:var(--md-default-bg-color);font-size:.8rem";
+      "background:#212121;color:#fff;font-size:.8rem";  /* opaque: the theme's fg is 87 % */
     bar.textContent = text + " ";
     var press = document.createElement("button");
     press.type = "button";

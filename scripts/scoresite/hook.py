@@ -13,14 +13,11 @@ serve`) a save rebuilds only the changed pages and the printables come after the
 from __future__ import annotations
 
 import copy
-import hashlib
 import logging
 import os
-import pickle
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -36,35 +33,24 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import environment, lock, search_dedup, serve
-from scoresite.catalogue import GENERATED, ROOT, TEMPLATES, Rendered, navigation, url, view_words
+from scoresite.catalogue import GENERATED, ROOT, Rendered, view_words
 from scoresite.fields import LANGUAGES
 from scoresite.model import Project
 from scoresite.notfound import relocatable
-from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
-from scoresite.present import cached_presentation, render_presentations
+from scoresite.pdf import ENGINE, copy_pdfs, published
 from scoresite.problems import SiteError
 from scoresite.publish import address
 from scoresite.publish.light import lighten
 from scoresite.publish.webapp import write_app
-from scoresite.render import (
-    MODULE_LIST,
-    abbreviations,
-    module_list,
-    problems_banner,
-    render_all,
-)
-from scoresite.schema import schemas
+from scoresite.render import MODULE_LIST, problems_banner
 from scoresite.search import first_files, rebase_search, write_search
-from scoresite.slides import cached_slides
 from scoresite.validate import load_project
+from scoresite.work import MEMO, PACKAGE, content_hash, made, page_work, recall
 from scoresite.write import MARKER, sync_tree
 
-PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
-MEMO = Path(".cache") / "build.pickle"
 PRINTED = Path(".cache") / "serve" / "printed"  # touched when later printables change a page
 _state: dict[str, Any] = {}
-_holders: set[str] = set()  # what holds the build lock in this process: "build", "print"
-_guard = threading.Lock()
+_lock = lock.Shared()
 _later = serve.Later()
 _compiled = serve.Compiled()
 # printed, not logged: a warning through MkDocs' logger would fail `mkdocs build --strict`
@@ -146,50 +132,16 @@ def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -
     A rebuild of `mkdocs serve --dirty` makes the pages with the printables of the content
     before (same names; their pages and sizes on the print page may be out of date) and the
     printables after the build (`_print_later`)."""
-    work = _recall(root / MEMO, key)
+    work = recall(root / MEMO, key)
     if work is None:
         project = load_project(root / "modules")
         if site_url is not None and "preview" in _state and "prints" in _state:
-            work = _pages(project, _state["prints"])
+            work = page_work(project, _state["prints"])
             later = partial(_print_later, project, root, key, site_url, work["generated"])
             _state.update(quick=True, later=later)
         else:
-            work = _made(project, root, key, site_url)
+            work = made(project, root, key, site_url)
     return _written(work, generated_dir)
-
-
-def _made(project: Project, root: Path, key: str, site_url: str | None) -> dict[str, Any]:
-    prints = [] if site_url is None else _printables(project, root, site_url)
-    work = _pages(project, prints)
-    write_atomic(root / MEMO, pickle.dumps((key, work)))
-    return work
-
-
-def _printables(project: Project, root: Path, site_url: str) -> list[Rendered]:
-    cache = root / ".cache"
-    prints = render_pdfs(project, site_url, cache / "pdf")
-    from scoresite.deck import render_decks  # python-pptx: only when decks may be drawn
-
-    prints += render_decks(project, cache / "slides")
-    prints += render_presentations(project, cache / "present")
-    from scoresite.export.files import render_exports
-
-    return prints + render_exports(project, prints, cache / "export")
-
-
-def _pages(project: Project, prints: list[Rendered]) -> dict[str, Any]:
-    pages = render_all(project, prints)
-    nav, titles = navigation(project)
-    return {
-        "prints": prints,
-        "nav": nav,
-        "titles": titles,
-        "generated": {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()},
-        "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
-        "module_list": {lang: module_list(project, lang) for lang in LANGUAGES},
-        "schemas": schemas(),
-        "code": content_hash(PACKAGE, ENGINE),  # what made it (see _last_good)
-    }
 
 
 def _print_later(
@@ -198,7 +150,7 @@ def _print_later(
     """The printables of a content whose pages were made with the ones before: made,
     remembered, linked into the served site. When they change what a page says (pages and
     sizes on the print page), a touch of PRINTED makes `mkdocs serve` build again."""
-    work = _made(project, root, key, site_url)
+    work = made(project, root, key, site_url)
     _linked(work["prints"], site)
     if key == _state.get("key"):
         _state["copied"] = key
@@ -219,7 +171,7 @@ def _last_good(root: Path, error: SiteError, generated_dir: Path, code: str) -> 
     problems on top, and reloads once they are fixed; a build (or a first serve build with
     nothing remembered) stops with them."""
     _state.pop("key", None)  # build again next time, whatever the files say
-    work = _recall(root / MEMO, None) if _state.get("command") == "serve" else None
+    work = recall(root / MEMO, None) if _state.get("command") == "serve" else None
     if work is None or work.get("code") != code:
         _let_go("build")
         raise PluginError(str(error)) from None
@@ -234,59 +186,19 @@ def _forget_old_pages(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def _recall(memo: Path, key: str | None) -> dict[str, Any] | None:
-    """The remembered work for these inputs (None: the last remembered), if every PDF it names
-    is still whole in the cache."""
-    try:
-        stored, work = pickle.loads(memo.read_bytes())
-    except Exception:  # missing or damaged: a miss, never an error
-        return None
-    if key not in (stored, None) or not all(map(_intact, work["prints"])):
-        return None
-    return dict(work)
-
-
-def _intact(rendered: Rendered) -> bool:
-    """A cached PDF, slide deck, presentation or export is still there and whole."""
-    if rendered.printable.page == url.exports:
-        return rendered.file.is_file()
-    checks = {"slides": cached_slides, "presentation": cached_presentation}
-    return checks.get(rendered.printable.kind, cached_pages)(rendered.file) is not None
-
-
-def content_hash(*sources: Path | str) -> str:
-    """SHA-256 of the given settings and of every file (name and bytes) in the given folders."""
-    digest = hashlib.sha256()
-    for source in sources:
-        if isinstance(source, str):
-            digest.update(f"setting\0{source}\0".encode())
-            continue
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"file\0{path.relative_to(source)}\0".encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def _hold(root: Path, holder: str) -> None:
-    """Hold the project's build lock for a build (from its first on_config to its end) or for
-    printables made in the background; both may run at once in `mkdocs serve`."""
-    with _guard:
-        if "lock" not in _state:
-            try:
-                _state["lock"] = lock.acquire(root, wait=_state.get("command") == "serve")
-            except SiteError as error:
-                raise PluginError(str(error)) from None
-        _holders.add(holder)
+    """Hold the project's build lock: for a build, from its first on_config to its end; for
+    printables made in the background (both at once in `mkdocs serve --dirty`)."""
+    try:
+        _lock.hold(root, holder, wait=_state.get("command") == "serve")
+    except SiteError as error:
+        raise PluginError(str(error)) from None
 
 
 def _let_go(holder: str) -> None:
-    """Let another build run once nothing here holds the lock: in `mkdocs serve`, after each
-    build and its printables (a build process that ends lets go of the lock anyway)."""
-    with _guard:
-        _holders.discard(holder)
-        if _state.get("command") == "serve" and "lock" in _state and not _holders:
-            lock.release(*_state.pop("lock"))
+    """Let another build run, in `mkdocs serve` (a build process that ends lets go anyway)."""
+    if _state.get("command") == "serve":
+        _lock.let_go(holder)
 
 
 def _holding(root: Path, job: Callable[[], None]) -> None:

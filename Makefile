@@ -18,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(STAMP) debs-site          ## build site/ with every page and PDF; SITE_URL=https://... puts that address and its QR codes on printouts
 	$(PY) -m scoresite build
 
-zip: site                         ## dist/score-5r-DATE.zip (date of the last commit) of a fresh site/, for USB sticks and phones; refused while modules/peserta.csv names participants
+zip: site                         ## dist/score-5r-DATE.zip (date of the last commit) of a fresh site/, for USB sticks and phones; refused while modules/peserta*.csv name participants
 	$(PY) -m scoresite zip
 
 test: $(STAMP) debs-test $(CHECKERS) ## lint, type-check, then every test (unit, build, PDF, browser)

@@ -11,6 +11,7 @@ from conftest import DATA, ROOT
 from pypdf import PdfReader
 from scoresite.catalogue import printables
 from scoresite.cli import main
+from scoresite.participants import Participant
 from scoresite.pdf import print_html
 from scoresite.problems import ContentError
 from scoresite.validate import load_project
@@ -79,11 +80,44 @@ def test_certificates_are_filled_from_peserta_csv(tmp_path: Path) -> None:
         tmp_path, "nama;perusahaan\nSiti Aminah;Tenun Sekar\n\nBudi  Santoso;CV Logam\n"
     )
     project = load_project(root)
-    assert project.participants == ["Siti Aminah", "Budi Santoso"]
+    assert project.participants == {
+        "": [Participant("Siti Aminah", "Tenun Sekar"), Participant("Budi Santoso", "CV Logam")]
+    }
     certificate = next(p for p in printables(project) if p.kind == "certificate")
     html = print_html(certificate, project, "id", "")
     assert html.count('class="cert-name">Siti Aminah<') == 1
+    assert html.count('class="cert-company">Tenun Sekar<') == 1
     assert html.count('class="certificate') == 2  # one page per participant
+    assert html.count('class="write-in"></span>') == 2  # no `nomor`: numbers written by hand
+
+
+def test_an_event_file_names_that_event_and_prints_company_and_number(tmp_path: Path) -> None:
+    """peserta-<id>.csv: who attended that module or workshop; the others keep peserta.csv."""
+    root = content_with(tmp_path, "nama\nSiti Aminah\nBudi Santoso\n")
+    (root / "peserta-kerja-sama.csv").write_text(
+        "Nomor,Nama,Perusahaan\n001/SCORE/2026,Ani,CV Logam Tegal\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as raised:  # `nama` first, as in peserta.csv
+        load_project(root)
+    header = "modules/peserta-kerja-sama.csv:1:1: the first row must be the header"
+    assert header in str(raised.value)
+    (root / "peserta-kerja-sama.csv").write_text(
+        "nama,perusahaan,nomor\nAni,CV Logam Tegal,001/SCORE/2026\n", encoding="utf-8"
+    )
+    project = load_project(root)
+    (module,) = project.modules
+    assert project.certified(module.id) == [Participant("Ani", "CV Logam Tegal", "001/SCORE/2026")]
+    certificate = next(p for p in printables(project) if p.kind == "certificate")
+    html = print_html(certificate, project, "id", "")
+    assert html.count('class="certificate') == 1 and "Siti" not in html
+    assert '<span>001/SCORE/2026</span>' in html and 'class="cert-company">CV Logam Tegal<' in html
+    (root / "peserta-kerja-sama.csv").rename(root / "peserta-lain.csv")
+    with pytest.raises(ContentError) as raised:
+        load_project(root)
+    assert (
+        "modules/peserta-lain.csv:1:1: no module or workshop has the id 'lain'; name the file "
+        "peserta-<id>.csv with one of: kerja-sama"
+    ) in str(raised.value)
 
 
 def test_without_peserta_csv_the_certificate_has_a_line_to_write_on() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from scoresite.cli import main
-from scoresite.participants import MAX_ROWS, read_participants
+from scoresite.participants import MAX_ROWS, Participant, read_participants
 
 
 def _csv(tmp_path: Path, text: str) -> Path:
@@ -22,7 +22,8 @@ def test_a_cell_over_two_lines_is_one_name_and_excel_bom_and_semicolons_work(
     tmp_path: Path,
 ) -> None:
     modules = _csv(tmp_path, '\ufeffNama;Perusahaan\r\n"Budi\r\nSantoso";CV Maju\r\nAni;PT B\r\n')
-    assert read_participants(modules) == (["Budi Santoso", "Ani"], [])
+    people = [Participant("Budi Santoso", "CV Maju"), Participant("Ani", "PT B")]
+    assert read_participants(modules) == ({"": people}, [])
 
 
 def test_rows_beyond_the_limit_are_refused_at_their_line(tmp_path: Path) -> None:
@@ -44,17 +45,19 @@ def test_names_the_fonts_cannot_draw_get_a_located_warning(
     tmp_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tmp_project()
-    names = "nama,perusahaan\nJosé Müller,CV A\nꦧꦸꦢꦶ,CV B\nAni 🙂,CV C\n"
+    names = "nama,perusahaan\nJosé Müller,CV A\nꦧꦸꦢꦶ,CV B\nAni 🙂,CV 🙂\n"
     (root / "modules" / "peserta.csv").write_text(names, encoding="utf-8")
     assert main(["check", str(root / "modules")]) == 0
     out = capsys.readouterr().out.splitlines()
     warnings = [line for line in out if "warning" in line]
     assert warnings == [
         "modules/peserta.csv:3:1: warning: the certificate fonts cannot draw ꦢ (U+A9A2) "
-        "ꦧ (U+A9A7) ꦶ (U+A9B6) ꦸ (U+A9B8); they print as empty boxes. Write the name in "
+        "ꦧ (U+A9A7) ꦶ (U+A9B6) ꦸ (U+A9B8); they print as empty boxes. Write it in "
         "Latin letters",
         "modules/peserta.csv:4:1: warning: the certificate fonts cannot draw 🙂 (U+1F642); "
-        "they print as empty boxes. Write the name in Latin letters",
+        "they print as empty boxes. Write it in Latin letters",
+        "modules/peserta.csv:4:2: warning: the certificate fonts cannot draw 🙂 (U+1F642); "
+        "they print as empty boxes. Write it in Latin letters",
     ]
 
 

@@ -18,6 +18,7 @@ from .data.cohort import RULES
 from .data.monitoring import kpi_entry_json, monitoring_json
 from .fields import LANGUAGES, Translated
 from .model import Checklist, Module, Project, Session, Step, Worksheet, WorksheetField
+from .participants import Participant
 from .schedule import run_sheet, timetable
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -216,7 +217,7 @@ def printables(project: Project) -> list[Printable]:
                 L["certificate"],
                 name,
                 trainer=True,
-                context={"module": m, "names": project.participants or [""]},
+                context={"module": m, "people": project.certified(m.id) or [Participant("")]},
             )
         )
         found.append(

@@ -26,6 +26,7 @@ from .fields import (
     Translated,
     term_without_signs,
 )
+from .participants import EVERY_EVENT, Participant
 
 Method = Literal[
     "presentation",
@@ -383,8 +384,15 @@ class Project(Strictly):
     modules: list[Module]
     five_r: FiveR
     glossary: Glossary
-    participants: list[str] = []  # names for the certificates, from modules/peserta.csv
+    # who the certificates name, by event (participants.py): modules/peserta.csv under "",
+    # modules/peserta-<module id>.csv under that id
+    participants: dict[str, list[Participant]] = {}
     coaching: Coaching | None = None  # visit plans, from modules/pendampingan.yml (optional)
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
+
+    def certified(self, module_id: str) -> list[Participant]:
+        """The participants of a module's or workshop's event: its own file's, else those of
+        peserta.csv (none: the certificate has lines to write on)."""
+        return self.participants.get(module_id) or self.participants.get(EVERY_EVENT, [])

@@ -14,7 +14,7 @@ from .coaching import check_coaching, check_module_milestones
 from .coaching_model import Coaching
 from .fields import LANGUAGES
 from .model import FiveR, Glossary, Module, Programme, Project, Session
-from .participants import read_participants
+from .participants import EVERY_EVENT, Participant, read_participants
 from .problems import ContentError, Problem, problem
 from .schedule import timetable
 from .type_errors import as_problem
@@ -27,6 +27,21 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 OPTIONAL_FILES: dict[str, type[BaseModel]] = {"pendampingan.yml": Coaching}  # coaching plans
 MODULE_GLOBS = ("modul-*.yml", "lokakarya-*.yml")  # SCORE modules; workshops run the same way
 RESERVED_MODULE_IDS = {"program", "5r"}  # folders of the programme and 5R pages
+
+
+def _unknown_events(
+    root: Path, participants: dict[str, list[Participant]], ids: list[str]
+) -> list[Problem]:
+    """A `peserta-<id>.csv` whose id is no module's or workshop's."""
+    return [
+        problem(
+            f"{root.name}/peserta-{event}.csv", 1, 1, "value",
+            detail=f"no module or workshop has the id '{event}'; name the file "
+            f"peserta-<id>.csv with one of: {', '.join(sorted(ids))}",
+        )
+        for event in sorted(participants)
+        if event != EVERY_EVENT and event not in ids
+    ]
 
 
 def model_for(path: Path) -> type[BaseModel] | None:
@@ -311,6 +326,8 @@ def load_project(root: Path) -> Project:
         )
     participants, more = read_participants(root)
     problems += more
+    if len(modules) == len(module_docs):  # else: the ids are not all known
+        problems += _unknown_events(root, participants, [m.id for m, _ in modules])
     if problems:
         raise ContentError(problems)
     programme, glossary, five_r = (found[name][0] for name in SINGLE_FILES)

@@ -14,7 +14,7 @@ import yaml
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from ..participants import FILE, read_participants
+from ..participants import named
 from ..pdf import published
 from ..problems import SiteError
 
@@ -74,10 +74,10 @@ def configured(config_file: Path) -> str:
 def refuse_names(site_url: str, modules: Path) -> None:
     """A build for a published address carries no participants' names: the certificates of
     a build with modules/peserta.csv print them, and that site is for the trainer alone."""
-    names, _ = read_participants(modules)
-    if names and published(site_url):
+    count, files = named(modules)
+    if count and published(site_url):
         raise SiteError(
-            f"{modules / FILE} names {len(names)} participants, and a build for the published "
+            f"{count} participants are named in {files}, and a build for the published "
             f"address {site_url} would put them online in the certificates; build the "
-            "certificates without SITE_URL (make site), or move the file away first"
+            "certificates without SITE_URL (make site), or move the files away first"
         )

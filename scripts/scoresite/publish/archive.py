@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 from ..catalogue import TEMPLATES
-from ..participants import FILE, read_participants
+from ..participants import named
 from ..problems import SiteError
 
 FOLDER = "score-5r"
@@ -23,11 +23,11 @@ Stamp = tuple[int, int, int, int, int, int]
 
 
 def refuse_names(modules: Path) -> None:
-    names, _ = read_participants(modules)
-    if names:
+    count, files = named(modules)
+    if count:
         raise SiteError(
-            f"{modules / FILE} names {len(names)} participants, and their certificates in "
-            "site/ print them; an archive travels, so move the file away, run make site, "
+            f"{count} participants are named in {files}, and their certificates in "
+            "site/ print them; an archive travels, so move the files away, run make site, "
             "then make zip"
         )
 

@@ -18,7 +18,7 @@ import pytest
 # one more when the printables made after a save change a page (serve.py); "--dirty" in
 # sys.argv makes mkdocs-static-i18n build the second language dirty too, as under serve
 SERVE = """
-import json, sys, time
+import json, sys
 from pathlib import Path
 
 import pytest
@@ -37,8 +37,7 @@ def settled():
     hook = next(m for m in list(sys.modules.values()) if hasattr(m, "_later"))
     printed = Path(".cache/serve/printed")
     before = printed.stat().st_mtime_ns if printed.exists() else 0
-    while hook._later.busy():
-        time.sleep(0.05)
+    hook._later.wait()
     if printed.exists() and printed.stat().st_mtime_ns != before:
         build(config(), serve_url=URL, dirty=True)
         settled()

@@ -49,6 +49,7 @@ from scoresite.work import MEMO, PACKAGE, content_hash, made, page_work, recall
 from scoresite.write import MARKER, sync_tree
 
 PRINTED = Path(".cache") / "serve" / "printed"  # touched when later printables change a page
+DIRTY_NOTES = ("'dirty' build", "contains stale files")
 _state: dict[str, Any] = {}
 _lock = lock.Shared()
 _later = serve.Later()
@@ -65,9 +66,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
     if command == "serve" and dirty:
         _state["preview"] = serve.Preview()
-        # "A 'dirty' build ... inaccurate navigation": serve.py keeps the navigation right
+        # "A 'dirty' build ... inaccurate navigation" (serve.py keeps it right), and "stale
+        # files" (the second language's build, a dirty one, into the served folder)
         logging.getLogger("mkdocs.commands.build").addFilter(
-            lambda record: "'dirty' build" not in record.getMessage()
+            lambda record: not any(m in record.getMessage() for m in DIRTY_NOTES)
         )
     # its INFO lines ("Language 'id' is not supported by lunr.js", "should be an absolute
     # path") read like problems but are expected here: search.py does Indonesian search
@@ -226,6 +228,11 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveRe
         printed.touch()
         server.watch(str(printed.parent))
     return server
+
+
+def on_shutdown() -> None:
+    """Printables still being made finish before `mkdocs serve` removes the served folder."""
+    _later.wait()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -19,6 +19,7 @@ import json
 import re
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -155,6 +156,10 @@ class Later:
     def busy(self) -> bool:
         with self._guard:
             return self._thread is not None
+
+    def wait(self) -> None:
+        while self.busy():
+            time.sleep(0.1)
 
     def _work(self) -> None:
         while True:

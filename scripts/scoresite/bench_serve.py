@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -75,7 +76,7 @@ def serve_reload(root: Path, env: dict[str, str]) -> Reload:
             runs.append(Reload(wall, _cpu_seconds(server.pid) - cpu))
         return Reload(*(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu")))
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: it removes its temporary site
         server.wait(timeout=30)
 
 

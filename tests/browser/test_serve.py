@@ -4,6 +4,7 @@ on the page, and the page recovers by itself (livereload) once the file is fixed
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -44,7 +45,7 @@ def served(
         _wait_until_served(address)
         yield root, address
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: it removes its temporary site
         server.wait(timeout=30)
     assert "Traceback" not in log.read_text(encoding="utf-8")
 

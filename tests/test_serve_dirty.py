@@ -48,12 +48,12 @@ if __name__ == "__main__":  # not in the PDF workers, which import this file
     build(first, serve_url=URL, dirty=True)
     settled()
     for name, old, new in saves:
-        path = Path("modules", name)
+        path = Path(name)
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
         build(config(), serve_url=URL, dirty=True)
         settled()
 """
-MODULE = "modul-1-contoh.yml"
+MODULE = "modules/modul-1-contoh.yml"
 LONG = "Catat apa yang didengar lalu bandingkan dengan catatan rekan sebelah. " * 60
 
 
@@ -92,6 +92,7 @@ def test_a_served_site_after_saves_is_the_site_of_a_first_build(
         (MODULE, "Dengarkan <b>ini</b>.", "Dengarkan <b>ini</b>. " + LONG),  # its PDFs grow
         (MODULE, "Sesi B", "Sesi Baru"),  # a title: the navigation of every page
         (MODULE, "Kerjakan.", "Kerjakan berdua."),
+        ("docs/index.md", "# SCORE", "# SCORE dan 5R"),  # a hand-written page's title
     ]
     served(project, edited / "site", saves)
 

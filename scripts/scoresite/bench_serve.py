@@ -76,7 +76,17 @@ def serve_reload(root: Path, env: dict[str, str]) -> Reload:
             runs.append(Reload(wall, _cpu_seconds(server.pid) - cpu))
         return Reload(*(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu")))
     finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl-C: it removes its temporary site
+        stop(server)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """As Ctrl-C does, so that it removes its temporary site (SIGTERM leaves it in /tmp); one
+    that ignores SIGINT (started in the background by a shell) is terminated."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.terminate()
         server.wait(timeout=30)
 
 

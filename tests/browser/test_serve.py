@@ -4,7 +4,6 @@ on the page, and the page recovers by itself (livereload) once the file is fixed
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
-from scoresite.bench_serve import SERVE
+from scoresite.bench_serve import SERVE, stop
 
 PAGE = "score-5r/materi/kerja-sama/sesi-b.html"  # mkdocs.yml's site_url path
 
@@ -45,8 +44,7 @@ def served(
         _wait_until_served(address)
         yield root, address
     finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl-C: it removes its temporary site
-        server.wait(timeout=30)
+        stop(server)
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 

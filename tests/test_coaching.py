@@ -4,14 +4,17 @@ first red tag, agendas that add up, and the pages and PDFs a coach takes along."
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT
 from pypdf import PdfReader
+from scoresite.catalogue import printables
 from scoresite.coaching import milestone_order
 from scoresite.model import Module, Project
+from scoresite.pdf import print_html
 from scoresite.problems import ContentError
 from scoresite.validate import load_project
 
@@ -180,3 +183,48 @@ def test_coaching_plans_are_linked_from_module_workshop_and_programme(
                 closing = built_site / f"{lang}materi/{plan.until}/index.html"
                 link = f'href="../{plan.module}/pendampingan.html"'
                 assert link in closing.read_text(encoding="utf-8"), (lang, plan.until)
+
+
+def test_each_plan_ends_with_a_certificate_of_completion(
+    built_site: Path, project: Project
+) -> None:
+    """Without participants one certificate with a line for the enterprise's name, naming the
+    module, the visits and weeks, and the event that closes the plan."""
+    assert project.coaching is not None
+    for plan in project.coaching.plans:
+        for lang, title, detail in (
+            ("", "SERTIFIKAT PENYELESAIAN", f"{len(plan.visits)} kunjungan pendampingan dalam"),
+            ("en/", "CERTIFICATE OF COMPLETION", f"{len(plan.visits)} coaching visits over"),
+        ):
+            folder = built_site / f"{lang}materi/{plan.module}"
+            (page,) = pdf_text(folder / "sertifikat-penyelesaian.pdf")
+            assert title in page and detail in page, (lang, plan.module)
+            own = project.module(plan.module).title
+            assert (own.id if lang == "" else own.en)[:20] in page.replace("\n", " ")
+            if plan.until:
+                closing = project.module(plan.until).title
+                assert (closing.id if lang == "" else closing.en)[:20] in page.replace("\n", " ")
+            coaching_page = (folder / "pendampingan.html").read_text("utf-8")
+            assert 'href="sertifikat-penyelesaian.pdf"' in coaching_page
+
+
+def test_a_completion_certificate_per_company_of_the_plan_s_participants(tmp_path: Path) -> None:
+    """Companies of the module's and its closing event's participants, each once, in order."""
+    root = tmp_path / "modules"
+    shutil.copytree(ROOT / "modules", root, ignore=shutil.ignore_patterns("peserta*.csv"))
+    (root / "peserta-lokakarya-5r.csv").write_text(
+        "nama;perusahaan\nSiti;CV Tenun Sekar\nBudi;Bengkel Las Maju\nAni;CV Tenun Sekar\n",
+        encoding="utf-8",
+    )
+    (root / "peserta-presentasi-5r.csv").write_text(
+        "nama,perusahaan\nSiti,CV Tenun Sekar\nWati,UD Logam Tegal\n", encoding="utf-8"
+    )
+    project = load_project(root)
+    made = {p.path: p for p in printables(project) if p.kind == "completion"}
+    five_r = made["materi/lokakarya-5r/sertifikat-penyelesaian.pdf"]
+    assert five_r.context["companies"] == ["CV Tenun Sekar", "Bengkel Las Maju", "UD Logam Tegal"]
+    html = print_html(five_r, project, "id", "")
+    assert html.count('class="certificate') == 3
+    assert 'class="cert-name">Bengkel Las Maju<' in html
+    k3 = made["materi/k3/sertifikat-penyelesaian.pdf"]
+    assert k3.context["companies"] == [""]  # nobody listed for that module: one blank

@@ -83,6 +83,10 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
         return f"{ROOT}/{module.id}/pendampingan-perencana.pdf"
 
     @staticmethod
+    def completion(module: Module) -> str:
+        return f"{ROOT}/{module.id}/sertifikat-penyelesaian.pdf"
+
+    @staticmethod
     def step(step: Step) -> str:
         return f"{ROOT}/5r/{step.id}.md"
 
@@ -256,6 +260,13 @@ def printables(project: Project) -> list[Printable]:
             Printable(path, page, kind, f"{kind}.html", L[kind], module_name(m), True, context)
             for path, kind in ((url.pdf(page), "coaching"), (url.planner(m), "planner"))
         ]
+        companies = {**context, "companies": enterprises(project, m, context["closing"])}
+        found.append(
+            Printable(
+                url.completion(m), page, "completion", "completion.html", L["completion"],
+                module_name(m), True, companies,
+            )
+        )
     five_r, steps = project.five_r.title, project.five_r.steps
     found += [
         Printable(
@@ -337,6 +348,13 @@ def pages(project: Project, prints: list[Rendered]) -> list[Page]:
     return found
 
 
+def enterprises(project: Project, module: Module, closing: Module | None) -> list[str]:
+    """The companies of a coaching plan's participants (its module's and its closing event's,
+    participants.py), in the order they first appear; one blank certificate without any."""
+    people = project.certified(module.id) + (project.certified(closing.id) if closing else [])
+    return list(dict.fromkeys(p.company for p in people if p.company)) or [""]
+
+
 def plans(project: Project) -> list[dict[str, Any]]:
     """Each coaching plan, in the order of the modules, as its page and PDFs see it: the module
     it follows, the event that closes it (or None), and its visits as printed."""
@@ -374,6 +392,20 @@ def view_words() -> dict[str, dict[str, str]]:
     words = {"group": L["view_switch"], "trainer": L["view_trainer"]}
     words["participant"] = L["view_participant"]
     return {lang: {key: text(lang) for key, text in words.items()} for lang in LANGUAGES}
+
+
+def not_found_words() -> dict[str, dict[str, str]]:
+    """The 404 page's words per language and the language's home page (overrides/404.html)."""
+    L = labels()
+    return {
+        lang: {
+            "title": L["not_found_title"](lang),
+            "text": L["not_found_text"](lang),
+            "home": L["not_found_home"](lang),
+            "href": "index.html" if lang == LANGUAGES[0] else f"{lang}/index.html",
+        }
+        for lang in LANGUAGES
+    }
 
 
 def navigation(project: Project) -> tuple[list[Any], dict[str, Translated]]:

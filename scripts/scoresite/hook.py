@@ -33,7 +33,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 from scoresite import environment, lock, search_dedup, serve
-from scoresite.catalogue import GENERATED, ROOT, Rendered, view_words
+from scoresite.catalogue import GENERATED, ROOT, Rendered, not_found_words, view_words
 from scoresite.fields import LANGUAGES
 from scoresite.model import Project
 from scoresite.notfound import relocatable
@@ -114,6 +114,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _configured(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = copy.deepcopy(_state["nav"])
     config.extra["view_words"] = view_words()
+    config.extra["not_found"] = not_found_words()
     config.extra["search_first"] = first_files(LANGUAGES)
     return config
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from kinds import AXE, KINDS, PAGES, VNU
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 SERIOUS = ("serious", "critical")
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
@@ -179,6 +179,10 @@ def test_404_page_is_whole_at_the_server_root_and_in_the_published_folder(
             home = page.evaluate("h => new URL(h, document.baseURI).href", home)
             assert home in (site, f"{site}en/index.html"), address  # the page is in English
             assert page.request.get(home).status == 200, home
+            expect(page.locator("article h1")).to_have_text("Halaman tidak ditemukan")
+            for lang, target in (("id", f"{site}index.html"), ("en", f"{site}en/index.html")):
+                link = page.locator(f'article [lang="{lang}"] a')  # each language's home page
+                assert link.evaluate("a => a.href") == target, (address, lang)
     finally:
         server.shutdown()
         server.server_close()

@@ -40,8 +40,9 @@
     }
     worker.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
-      if (message && message.type === SETUP && message.data && message.data.config.full) {
-        setup = message.data;
+      var data = message && message.type === SETUP && message.data;
+      if (data && data.config && data.config.full) {
+        setup = data;
         if (full) args[0] = whole(setup);
       } else if (message && message.type === QUERY) {
         query = message;

@@ -1,7 +1,8 @@
 """`make serve` (`mkdocs serve --dirty`): a save shows the changed page in about a second.
 
 MkDocs then builds only the pages whose Markdown is newer than their built file (the hook
-rewrites a generated page in .cache/pages/ only when its text changes). That is right while
+rewrites a generated page in .cache/pages/ only when its text changes; mkdocs-static-i18n
+builds the second language so too, seeing `--dirty` on the command line). That is right while
 everything a page shows besides its own text stays the same: the navigation, the titles in
 it, the glossary's abbreviations, the list of modules, the problems box, our templates,
 docs/ and mkdocs.yml (`shape`). When any of those changes, every page is built again. MkDocs

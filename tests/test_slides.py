@@ -302,3 +302,28 @@ def test_a_handout_page_never_holds_one_slide_alone() -> None:
     assert [len(page) for page in three_to_a_page(7)] == [3, 2, 2]
     assert [len(page) for page in three_to_a_page(6)] == [3, 3]
     assert [n for page in three_to_a_page(10) for n in page] == list(range(10))
+
+
+def test_wall_posters_draw_each_standing_diagram_on_a_landscape_page(built_site: Path) -> None:
+    """poster.pdf: one A4 landscape page per diagram that stands by itself (no sample chart,
+    no empty photo frames), its title and items on it, no slide kicker or footer."""
+    project = load_project(ROOT / "modules")
+    for module in project.modules:
+        for lang, language in (("", "id"), ("en/", "en")):
+            pdf = built_site / f"{lang}materi/{module.id}/poster.pdf"
+            posters = module.posters()
+            if not posters:
+                assert not pdf.exists(), pdf
+                continue
+            reader = PdfReader(pdf)
+            assert len(reader.pages) == len(posters), pdf
+            for page, diagram in zip(reader.pages, posters, strict=True):
+                box = page.mediabox
+                assert round(float(box.width)) == 842 and round(float(box.height)) == 595
+                text = squash(page.extract_text())
+                assert squash(getattr(diagram.title, language)) in text, (pdf, diagram.title)
+                for item in diagram.items[:2]:
+                    assert squash(getattr(item, language)).split()[0] in text, (pdf, item)
+                assert "Pokok bahasan" not in text and "Key points" not in text
+    kinds = {d.kind for m in project.modules for d in m.posters()}
+    assert {"five_r", "flow", "hierarchy", "matrix"} <= kinds and not kinds & {"pareto", "photos"}

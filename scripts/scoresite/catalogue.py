@@ -17,7 +17,15 @@ from .coaching import planned
 from .data.cohort import RULES
 from .data.monitoring import kpi_entry_json, monitoring_json
 from .fields import LANGUAGES, Translated
-from .model import Checklist, Module, Project, Session, Step, Worksheet, WorksheetField
+from .model import (
+    Checklist,
+    Module,
+    Project,
+    Session,
+    Step,
+    Worksheet,
+    WorksheetField,
+)
 from .participants import Participant
 from .schedule import run_sheet, timetable
 
@@ -111,6 +119,10 @@ class url:  # noqa: N801 - read as `url.session(m, s)` in templates
     @staticmethod
     def handout(module: Module) -> str:
         return f"{ROOT}/{module.id}/handout-slide.pdf"
+
+    @staticmethod
+    def posters(module: Module) -> str:
+        return f"{ROOT}/{module.id}/poster.pdf"
 
     @staticmethod
     def pdf(page: str) -> str:
@@ -241,6 +253,13 @@ def printables(project: Project) -> list[Printable]:
                 context={"module": m},
             )
         )
+        if m.posters():
+            found.append(
+                Printable(
+                    url.posters(m), url.module(m), "posters", "posters.html", L["posters"],
+                    name, context={"module": m},
+                )
+            )
         found.append(
             Printable(
                 url.pdf(url.trainer(m)),

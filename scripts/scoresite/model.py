@@ -135,8 +135,30 @@ class KpiRecap(Strictly):
     enterprises: Annotated[int, Strict(), Field(ge=1, le=10)] = 8
 
 
+class Numbers(Strictly):
+    """The 5R numbers game: the numbers 1 to `count` on a page of their own, scattered at
+    random in all sizes and at all angles among `extra` numbers nobody looks for (a cluttered
+    workplace), or in order in a grid (the same workplace after Ringkas and Rapi)."""
+
+    kind: Literal["numbers"]
+    label: Text
+    arrangement: Literal["scattered", "grid"]
+    count: Annotated[int, Strict(), Field(ge=9, le=100)] = 49
+    extra: Annotated[int, Strict(), Field(ge=0, le=40)] = 0
+
+    @model_validator(mode="after")
+    def _extra_only_scattered(self) -> Numbers:
+        if self.extra and self.arrangement == "grid":
+            raise PydanticCustomError(
+                "numbers_extra",
+                "`extra` numbers go on a scattered sheet only; remove `extra`, or use "
+                "`arrangement: scattered`",
+            )
+        return self
+
+
 WorksheetField = Annotated[
-    Box | Table | Checklist | KpiList | KpiRecap, Field(discriminator="kind")
+    Box | Table | Checklist | KpiList | KpiRecap | Numbers, Field(discriminator="kind")
 ]
 
 
@@ -170,6 +192,9 @@ class Activity(Strictly):
 DiagramKind = Literal[
     "five_r", "flow", "cycle", "ladder", "hierarchy", "matrix", "pareto", "photos"
 ]
+# diagrams that stand on a wall by themselves: a module's posters (not a sample chart, not
+# empty photo frames)
+POSTER_KINDS = frozenset({"five_r", "flow", "cycle", "ladder", "hierarchy", "matrix"})
 Count = Annotated[int, Strict(), Field(ge=0)]
 NEEDS_ITEMS = {"flow": 2, "cycle": 3, "ladder": 2, "hierarchy": 2, "pareto": 2, "photos": 1}
 
@@ -297,6 +322,10 @@ class Module(Strictly):
                 "not both and not neither; write one of them",
             )
         return self
+
+    def posters(self) -> list[Diagram]:
+        """Its sessions' diagrams that make wall posters (POSTER_KINDS), in order."""
+        return [d for s in self.sessions for d in s.diagrams if d.kind in POSTER_KINDS]
 
 
 class Criterion(Strictly):

@@ -48,7 +48,7 @@ from .model import Project
 from .participants import name_size
 from .render import clock_filter, escape
 from .schedule import run_sheet, sessions_using, timetable
-from .sheet import landscape, table_layout
+from .sheet import landscape, placed, table_layout
 from .slides import deck_context
 from .tags import tag_header_scope
 
@@ -193,9 +193,14 @@ def print_html(item: Printable, project: Project, lang: str, site_url: str) -> s
         if len(steps) == 1
         else [],
         table_layout=table_layout,
+        placed=placed,
         landscape=landscape,
         name_size=name_size,
-        **(deck_context(item.context["module"], project, lang) if item.kind == "handout" else {}),
+        **(
+            deck_context(item.context["module"], project, lang)
+            if item.kind in ("handout", "posters")
+            else {}
+        ),
         **item.context,
     )
 

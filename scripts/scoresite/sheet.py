@@ -9,6 +9,8 @@ landscape page; a table squeezed onto its page gives up room in proportion, down
 
 from __future__ import annotations
 
+import math
+import random
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +20,7 @@ from fontTools.ttLib import TTFont
 
 from . import load
 from .fields import LANGUAGES, Translated
-from .model import Table, Worksheet
+from .model import Numbers, Table, Worksheet
 
 TEMPLATES = Path(__file__).parent / "templates"
 NUMBER_MM = 11.0  # the pre-printed row number
@@ -125,3 +127,42 @@ def landscape(worksheet: Worksheet) -> bool:
     return any(
         table_layout(f).need_mm > LANDSCAPE_MM for f in worksheet.fields if isinstance(f, Table)
     )
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One number of the numbers game, centred at (left, top) in % of its frame."""
+
+    number: int
+    left: float
+    top: float
+    size: int  # pt
+    turn: int  # degrees
+
+
+def placed(numbers: Numbers) -> list[Placed]:
+    """Where each number goes: a grid in order, or one random cell each of a larger grid,
+    moved about inside it, in random sizes and turns (the same every build)."""
+    total = numbers.count + numbers.extra
+    if numbers.arrangement == "grid":
+        columns = math.ceil(math.sqrt(total))
+        rows = math.ceil(total / columns)
+        return [
+            Placed(n, 100 * (0.5 + (n - 1) % columns) / columns,
+                   100 * (0.5 + (n - 1) // columns) / rows, 22, 0)
+            for n in range(1, total + 1)
+        ]
+    rng = random.Random(f"numbers {numbers.count} {numbers.extra}")
+    columns = math.ceil(math.sqrt(total) * 0.85)  # the frame is taller than wide
+    rows = math.ceil(total * 1.3 / columns)
+    cells = rng.sample(range(columns * rows), total)
+    return [
+        Placed(
+            n,
+            100 * (cell % columns + rng.uniform(0.3, 0.7)) / columns,
+            100 * (cell // columns + rng.uniform(0.3, 0.7)) / rows,
+            rng.choice((12, 14, 16, 18, 20, 24, 28)),
+            rng.randrange(-45, 50, 15),
+        )
+        for n, cell in enumerate(cells, start=1)
+    ]

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .catalogue import TEMPLATES, Printable, labels, module_name, session_number, url
 from .fields import LANGUAGES, Translated
 from .figures import WORD, Figure, figure, ink_on, shade
-from .model import Module, Project, Step
+from .model import POSTER_KINDS, Module, Project, Step
 from .render import clock
 from .schedule import Slot, run_sheet, timetable
 
@@ -284,6 +284,7 @@ def deck_context(course: Module, project: Project, lang: str) -> dict[str, Any]:
         "ink_on": ink_on,
         "pareto_names": (L["pareto_count"](lang), L["pareto_cumulative"](lang)),
         "handout_pages": three_to_a_page,
+        "poster_kinds": POSTER_KINDS,
     }
 
 

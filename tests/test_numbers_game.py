@@ -1,0 +1,67 @@
+"""The 5R numbers game (`kind: numbers`): every number once, scattered where they do not sit
+on each other or in order in a grid, the same on every build, one page each."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from scoresite.model import Numbers
+from scoresite.sheet import placed
+
+LABEL = {"id": "Lembar", "en": "Sheet"}
+
+
+def test_the_grid_holds_the_numbers_in_order_row_by_row() -> None:
+    spots = placed(Numbers(kind="numbers", label=LABEL, arrangement="grid"))
+    assert [p.number for p in spots] == list(range(1, 50))
+    assert len({p.left for p in spots}) == len({p.top for p in spots}) == 7  # 7 × 7
+    assert all((a.top, a.left) < (b.top, b.left) for a, b in itertools.pairwise(spots))
+
+
+def test_scattered_numbers_each_once_apart_inside_the_frame_and_the_same_every_time() -> None:
+    game = Numbers(kind="numbers", label=LABEL, arrangement="scattered", extra=21)
+    spots = placed(game)
+    assert sorted(p.number for p in spots) == list(range(1, 71))
+    assert all(2 < p.left < 98 and 2 < p.top < 98 for p in spots)
+    # no two centres closer than 3 % of the frame (a cell is about 14 % wide, 10 % tall)
+    closest = min(math.dist((a.left, a.top), (b.left, b.top))
+                  for a, b in itertools.combinations(spots, 2))
+    assert closest > 3.0, closest
+    assert len({p.size for p in spots}) >= 4 and len({p.turn for p in spots}) >= 4
+    assert spots == placed(game)
+
+
+def test_extra_numbers_go_on_a_scattered_sheet_only() -> None:
+    with pytest.raises(ValidationError, match="`extra` numbers go on a scattered sheet only"):
+        Numbers(kind="numbers", label=LABEL, arrangement="grid", extra=5)
+
+
+def test_the_workshop_sheet_prints_each_arrangement_on_a_page_of_its_own(
+    built_site: Path,
+) -> None:
+    """Read by position (pdftotext): the scattered page holds 1–70 out of order, the grid
+    page 1–49 row by row, the third page how to play."""
+    for lang in ("", "en/"):
+        pdf = built_site / f"{lang}materi/lokakarya-5r/lembar-kerja/permainan-angka.pdf"
+        scattered, grid, how_to = (page_text(pdf, page) for page in (1, 2, 3))
+        assert sorted(numbers(scattered)) == list(range(1, 71))
+        assert numbers(scattered) != sorted(numbers(scattered))
+        assert numbers(grid) == list(range(1, 50))
+        assert numbers(how_to) == [] and " 30 " in how_to and " 49 " in how_to
+
+
+def page_text(pdf: Path, page: int) -> str:
+    command = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def numbers(text: str) -> list[int]:
+    """The numbers of the lines that hold nothing else, in reading order."""
+    lines = [line for line in text.splitlines() if re.fullmatch(r"[\d\s]*\d[\d\s]*", line)]
+    return [int(n) for n in re.findall(r"\d+", "\n".join(lines))]

@@ -157,8 +157,17 @@ class Numbers(Strictly):
         return self
 
 
+class Cards(Strictly):
+    """Cards to cut out, one per item in large type, two to a row (activities to sort,
+    messages to pass on)."""
+
+    kind: Literal["cards"]
+    label: Text
+    items: Annotated[list[Text], Field(min_length=2, max_length=30)]
+
+
 WorksheetField = Annotated[
-    Box | Table | Checklist | KpiList | KpiRecap | Numbers, Field(discriminator="kind")
+    Box | Table | Checklist | KpiList | KpiRecap | Numbers | Cards, Field(discriminator="kind")
 ]
 
 

@@ -1,5 +1,6 @@
-"""The 5R numbers game (`kind: numbers`): every number once, scattered where they do not sit
-on each other or in order in a grid, the same on every build, one page each."""
+"""Sheets for classroom games: the 5R numbers game (`kind: numbers`: every number once,
+scattered where they do not sit on each other or in order in a grid, the same on every build,
+one page each) and cards to cut out (`kind: cards`)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from pydantic import ValidationError
-from scoresite.model import Numbers
+from pypdf import PdfReader
+from scoresite.model import Cards, Numbers
 from scoresite.sheet import placed
+from scoresite.validate import load_project
 
 LABEL = {"id": "Lembar", "en": "Sheet"}
 
@@ -65,3 +69,21 @@ def numbers(text: str) -> list[int]:
     """The numbers of the lines that hold nothing else, in reading order."""
     lines = [line for line in text.splitlines() if re.fullmatch(r"[\d\s]*\d[\d\s]*", line)]
     return [int(n) for n in re.findall(r"\d+", "\n".join(lines))]
+
+
+def test_activity_cards_print_every_card_whole_on_one_page(built_site: Path) -> None:
+    project = load_project(ROOT / "modules")
+    sheet = next(w for w in project.module("kerja-sama").worksheets if w.id == "lk-kartu-kegiatan")
+    (cards,) = [f for f in sheet.fields if isinstance(f, Cards)]
+    for lang, language in (("", "id"), ("en/", "en")):
+        pdf = built_site / f"{lang}materi/kerja-sama/lembar-kerja/lk-kartu-kegiatan.pdf"
+        assert len(PdfReader(pdf).pages) == 1, pdf
+        text = " ".join(page_text(pdf, 1).split())
+        for item in cards.items:
+            words = getattr(item, language).split()
+            assert " ".join(words[:2]) in text, (lang, item)
+
+
+def test_a_card_list_needs_at_least_two_cards() -> None:
+    with pytest.raises(ValidationError, match="at least 2 items"):
+        Cards(kind="cards", label=LABEL, items=[LABEL])

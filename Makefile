@@ -26,8 +26,8 @@ test: $(STAMP) debs-test $(CHECKERS) ## lint, type-check, then every test (unit,
 	$(PY) -m mypy
 	$(PY) -m pytest -q
 
-serve: $(STAMP) debs-site         ## live preview, reloads on YAML and template edits
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+serve: $(STAMP) debs-site         ## live preview, reloads on YAML and template edits (only the changed pages are built again)
+	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 check: $(STAMP)                   ## validate modules/ and list every problem
 	@$(PY) -m scoresite check modules

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -23,6 +24,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 SAVES = 3  # one text edited, then saved, this many times; the median is kept
+SERVE = ("mkdocs", "serve", "--dirty")  # as `make serve` runs it
 
 
 @dataclass(frozen=True)
@@ -42,14 +44,14 @@ def edit_module(path: Path, n: int) -> str:
 
 def serve_reload(root: Path, env: dict[str, str]) -> Reload:
     """Median over `SAVES` one-text edits of the third module of `root` (a copy of the
-    project), after the first build of `mkdocs serve` (PDFs of an edited text are rendered
-    again in between)."""
+    project), after the first build of `make serve` (the printables of an edited text are
+    made after its page; the next save waits for them)."""
     module = sorted((root / "modules").glob("modul-*.yml"))[2]
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", *SERVE, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root,
         env=dict(os.environ, **env),
         stdout=subprocess.DEVNULL,
@@ -74,25 +76,53 @@ def serve_reload(root: Path, env: dict[str, str]) -> Reload:
             runs.append(Reload(wall, _cpu_seconds(server.pid) - cpu))
         return Reload(*(statistics.median(getattr(r, f) for r in runs) for f in ("wall", "cpu")))
     finally:
+        stop(server)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """As Ctrl-C does, so that it removes its temporary site (SIGTERM leaves it in /tmp); one
+    that ignores SIGINT (started in the background by a shell) is terminated."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
         server.terminate()
         server.wait(timeout=30)
 
 
 def _cpu_seconds(pid: int) -> float:
     """utime + stime + cutime + cstime of a process, from /proc (Linux)."""
+    return sum(_times(pid)) / os.sysconf("SC_CLK_TCK")
+
+
+def _times(pid: int, *, children: bool = True) -> list[int]:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return [int(x) for x in fields[11 : 15 if children else 13]]
 
 
 def _settle(pid: int) -> None:
-    """Wait until the server has used no CPU for half a second (a build has ended)."""
-    before = _cpu_seconds(pid)
+    """Wait until the server and its running children (the PDF workers of printables made
+    after the pages) have used no CPU for half a second (a build and its printables ended)."""
+    before = _busy(pid)
     while True:
         time.sleep(0.5)
-        now = _cpu_seconds(pid)
-        if now - before < 0.02:
+        now = _busy(pid)
+        if now - before < 0.02 * os.sysconf("SC_CLK_TCK"):
             return
         before = now
+
+
+def _busy(pid: int) -> int:
+    """Clock ticks used by a process and by its children still running."""
+    total = sum(_times(pid))
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                total += sum(_times(int(stat.parent.name), children=False))
+        except (OSError, IndexError, ValueError):
+            continue  # ended meanwhile
+    return total
 
 
 def _shows(address: str, text: str) -> bool:

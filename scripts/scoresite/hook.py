@@ -6,64 +6,54 @@ watches docs/, builds once per save) and hands those files to MkDocs, renders th
 and links them into the site, sets the navigation, and adds the glossary's abbreviations to
 every page.
 One build at a time per project (lock.py): a second `mkdocs build` stops at once, a rebuild
-of `mkdocs serve` waits for the other build to finish.
+of `mkdocs serve` waits for the other build to finish. Under `mkdocs serve --dirty` (`make
+serve`) a save rebuilds only the changed pages and the printables come after them (serve.py).
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
 import logging
 import os
-import pickle
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
-from scoresite import environment, lock, search_dedup
-from scoresite.catalogue import (
-    GENERATED,
-    ROOT,
-    TEMPLATES,
-    Rendered,
-    navigation,
-    not_found_words,
-    url,
-    view_words,
-)
+from scoresite import environment, lock, search_dedup, serve
+from scoresite.catalogue import GENERATED, ROOT, Rendered, not_found_words, view_words
 from scoresite.fields import LANGUAGES
+from scoresite.model import Project
 from scoresite.notfound import relocatable
-from scoresite.pdf import ENGINE, cached_pages, copy_pdfs, published, render_pdfs, write_atomic
-from scoresite.present import cached_presentation, render_presentations
+from scoresite.pdf import ENGINE, copy_pdfs, published
 from scoresite.problems import SiteError
 from scoresite.publish import address
 from scoresite.publish.light import lighten
 from scoresite.publish.webapp import write_app
-from scoresite.render import (
-    MODULE_LIST,
-    abbreviations,
-    module_list,
-    problems_banner,
-    render_all,
-)
-from scoresite.schema import schemas
+from scoresite.render import MODULE_LIST, problems_banner
 from scoresite.search import first_files, rebase_search, write_search
-from scoresite.slides import cached_slides
 from scoresite.validate import load_project
+from scoresite.work import MEMO, PACKAGE, content_hash, made, page_work, recall
 from scoresite.write import MARKER, sync_tree
 
-PACKAGE = TEMPLATES.parent  # our code and templates, as imported (not this file's copy)
-MEMO = Path(".cache") / "build.pickle"
+PRINTED = Path(".cache") / "serve" / "printed"  # touched when later printables change a page
+DIRTY_NOTES = ("'dirty' build", "contains stale files")
 _state: dict[str, Any] = {}
+_lock = lock.Shared()
+_later = serve.Later()
+_compiled = serve.Compiled()
 # printed, not logged: a warning through MkDocs' logger would fail `mkdocs build --strict`
 NO_ADDRESS = (
     "WARNING: site_url {site_url} is not a published address; printouts carry no QR code "
@@ -74,12 +64,21 @@ search_dedup.install()
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
+    if command == "serve" and dirty:
+        _state["preview"] = serve.Preview()
+        # "A 'dirty' build ... inaccurate navigation" (serve.py keeps it right), and "stale
+        # files" (the second language's build, a dirty one, into the served folder)
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not any(m in record.getMessage() for m in DIRTY_NOTES)
+        )
     # its INFO lines ("Language 'id' is not supported by lunr.js", "should be an absolute
     # path") read like problems but are expected here: search.py does Indonesian search
     logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _state.get("depth"):  # the second language's build, inside the first: the same work
+        return _configured(config)
     root = Path(config.config_file_path).parent
     try:
         environment.check()  # before MkDocs or WeasyPrint read them
@@ -87,7 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         address.refuse_names(site_url, root / "modules")
     except SiteError as error:
         raise PluginError(str(error)) from None
-    _lock(root)
+    _hold(root, "build")
     os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time(root))
     pdfs = os.environ.get("SCORESITE_PDFS") != "0"  # 0: pages only (the bench, at scale)
     epoch = os.environ["SOURCE_DATE_EPOCH"]  # decks carry the build date: part of the work
@@ -96,16 +95,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     generated_dir = root / GENERATED / ROOT
     _forget_old_pages(Path(config.docs_dir) / ROOT)
-    # the second language's build (and a serve rebuild with no content change) reuses the work
-    if _state.get("key") != key or not generated_dir.is_dir():
+    # a serve rebuild with no content change reuses the work (complete, if printed since)
+    if _state.get("key") != key or _state.get("quick") or not generated_dir.is_dir():
         if pdfs and not published(site_url):
             print(NO_ADDRESS.format(site_url=site_url or "(none)"), file=sys.stderr)
         _state.pop("problems", None)
+        _state["quick"] = False
         try:
             work = _generate(root, key, site_url if pdfs else None, generated_dir)
         except SiteError as error:
             work = _last_good(root, error, generated_dir, content_hash(PACKAGE, ENGINE))
         _state.update(work, key=key)
+    if "preview" in _state:
+        _preview(config, root)
+    return _configured(config)
+
+
+def _configured(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = copy.deepcopy(_state["nav"])
     config.extra["view_words"] = view_words()
     config.extra["not_found"] = not_found_words()
@@ -113,44 +119,54 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _preview(config: MkDocsConfig, root: Path) -> None:
+    """`mkdocs serve --dirty`: every page is built again when what they all show changed."""
+    shown = [_state[name] for name in ("nav", "titles", "heads", "abbreviations", "module_list")]
+    shown += [_state.get("problems"), _state.get("code")]
+    read = [Path(config.docs_dir), Path(config.config_file_path), *map(Path, config.theme.dirs)]
+    _state["preview"].start(config, serve.shape(shown, [p for p in read if p.is_relative_to(root)]))
+
+
 def _generate(root: Path, key: str, site_url: str | None, generated_dir: Path) -> dict[str, Any]:
     """Pages, PDFs and navigation; remembered in .cache/ under the hash of every input (the
     content, our code and templates, the site address, library versions), so a build of
-    unchanged content in a new process skips loading and rendering. No `site_url`: no PDFs."""
-    memo = root / MEMO
-    work = _recall(memo, key)
+    unchanged content in a new process skips loading and rendering. No `site_url`: no PDFs.
+
+    A rebuild of `mkdocs serve --dirty` makes the pages with the printables of the content
+    before (same names; their pages and sizes on the print page may be out of date) and the
+    printables after the build (`_print_later`)."""
+    work = recall(root / MEMO, key)
     if work is None:
         project = load_project(root / "modules")
-        cache = root / ".cache" / "pdf"
-        prints = [] if site_url is None else render_pdfs(project, site_url, cache)
-        if site_url is not None:
-            from scoresite.deck import render_decks  # python-pptx: only when decks may be drawn
-
-            prints += render_decks(project, root / ".cache" / "slides")
-            prints += render_presentations(project, root / ".cache" / "present")
-            from scoresite.export.files import render_exports
-
-            prints += render_exports(project, prints, root / ".cache" / "export")
-        pages = render_all(project, prints)
-        nav, titles = navigation(project)
-        work = {
-            "prints": prints,
-            "nav": nav,
-            "titles": titles,
-            "generated": {p.removeprefix(f"{ROOT}/"): t for p, t in pages.items()},
-            "abbreviations": {lang: abbreviations(project, lang) for lang in LANGUAGES},
-            "module_list": {lang: module_list(project, lang) for lang in LANGUAGES},
-            "schemas": schemas(),
-            "code": content_hash(PACKAGE, ENGINE),  # what made it (see _last_good)
-        }
-        write_atomic(memo, pickle.dumps((key, work)))
+        if site_url is not None and "preview" in _state and "prints" in _state:
+            work = page_work(project, _state["prints"])
+            later = partial(_print_later, project, root, key, site_url, work["generated"])
+            _state.update(quick=True, later=later)
+        else:
+            work = made(project, root, key, site_url)
     return _written(work, generated_dir)
+
+
+def _print_later(
+    project: Project, root: Path, key: str, site_url: str, served: dict[str, str], site: Path
+) -> None:
+    """The printables of a content whose pages were made with the ones before: made,
+    remembered, linked into the served site. When they change what a page says (pages and
+    sizes on the print page), a touch of PRINTED makes `mkdocs serve` build again."""
+    work = made(project, root, key, site_url)
+    _linked(work["prints"], site)
+    if key == _state.get("key"):
+        _state["copied"] = key
+        if work["generated"] != served:
+            (root / PRINTED).parent.mkdir(parents=True, exist_ok=True)
+            (root / PRINTED).touch()
 
 
 def _written(work: dict[str, Any], generated_dir: Path) -> dict[str, Any]:
     generated = work.pop("generated")  # written: not kept through the build
     sync_tree(generated_dir, generated)
-    return dict(work, pages=sorted(f"{ROOT}/{path}" for path in generated))
+    pages = sorted(f"{ROOT}/{path}" for path in generated)
+    return dict(work, pages=pages, heads=serve.heads(generated))
 
 
 def _last_good(root: Path, error: SiteError, generated_dir: Path, code: str) -> dict[str, Any]:
@@ -158,9 +174,9 @@ def _last_good(root: Path, error: SiteError, generated_dir: Path, code: str) -> 
     problems on top, and reloads once they are fixed; a build (or a first serve build with
     nothing remembered) stops with them."""
     _state.pop("key", None)  # build again next time, whatever the files say
-    work = _recall(root / MEMO, None) if _state.get("command") == "serve" else None
+    work = recall(root / MEMO, None) if _state.get("command") == "serve" else None
     if work is None or work.get("code") != code:
-        _unlock()
+        _let_go("build")
         raise PluginError(str(error)) from None
     print(str(error), file=sys.stderr)
     return dict(_written(work, generated_dir), problems=str(error))
@@ -173,54 +189,27 @@ def _forget_old_pages(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def _recall(memo: Path, key: str | None) -> dict[str, Any] | None:
-    """The remembered work for these inputs (None: the last remembered), if every PDF it names
-    is still whole in the cache."""
+def _hold(root: Path, holder: str) -> None:
+    """Hold the project's build lock: for a build, from its first on_config to its end; for
+    printables made in the background (both at once in `mkdocs serve --dirty`)."""
     try:
-        stored, work = pickle.loads(memo.read_bytes())
-    except Exception:  # missing or damaged: a miss, never an error
-        return None
-    if key not in (stored, None) or not all(map(_intact, work["prints"])):
-        return None
-    return dict(work)
+        _lock.hold(root, holder, wait=_state.get("command") == "serve")
+    except SiteError as error:
+        raise PluginError(str(error)) from None
 
 
-def _intact(rendered: Rendered) -> bool:
-    """A cached PDF, slide deck, presentation or export is still there and whole."""
-    if rendered.printable.page == url.exports:
-        return rendered.file.is_file()
-    checks = {"slides": cached_slides, "presentation": cached_presentation}
-    return checks.get(rendered.printable.kind, cached_pages)(rendered.file) is not None
+def _let_go(holder: str) -> None:
+    """Let another build run, in `mkdocs serve` (a build process that ends lets go anyway)."""
+    if _state.get("command") == "serve":
+        _lock.let_go(holder)
 
 
-def content_hash(*sources: Path | str) -> str:
-    """SHA-256 of the given settings and of every file (name and bytes) in the given folders."""
-    digest = hashlib.sha256()
-    for source in sources:
-        if isinstance(source, str):
-            digest.update(f"setting\0{source}\0".encode())
-            continue
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"file\0{path.relative_to(source)}\0".encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _lock(root: Path) -> None:
-    """Hold the project's build lock from the first on_config to the end of the build."""
-    if "lock" not in _state:
-        try:
-            _state["lock"] = lock.acquire(root, wait=_state.get("command") == "serve")
-        except SiteError as error:
-            raise PluginError(str(error)) from None
-
-
-def _unlock() -> None:
-    """Let another build run: after each build of `mkdocs serve` (a build process that ends
-    lets go of the lock anyway)."""
-    if _state.get("command") == "serve" and "lock" in _state:
-        lock.release(*_state.pop("lock"))
+def _holding(root: Path, job: Callable[[], None]) -> None:
+    _hold(root, "print")
+    try:
+        job()
+    finally:
+        _let_go("print")
 
 
 def published_url(config: MkDocsConfig) -> str:
@@ -230,6 +219,21 @@ def published_url(config: MkDocsConfig) -> str:
         return config.site_url or ""
     with open(config.config_file_path, encoding="utf-8") as file:
         return str(yaml_load(file).get("site_url") or "")
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
+    """`mkdocs serve --dirty` builds again when printables made later change a page."""
+    if "preview" in _state:
+        printed = Path(config.config_file_path).parent / PRINTED
+        printed.parent.mkdir(parents=True, exist_ok=True)
+        printed.touch()
+        server.watch(str(printed.parent))
+    return server
+
+
+def on_shutdown() -> None:
+    """Printables still being made finish before `mkdocs serve` removes the served folder."""
+    _later.wait()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -252,21 +256,43 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state["depth"]:
         return
     site = Path(config.site_dir)
-    cache = Path(config.config_file_path).parent / ".cache" / "search"
-    write_search(site, LANGUAGES, cache, any_words=_state.get("command") == "serve")
+    root = Path(config.config_file_path).parent
+    if "preview" in _state:
+        _state["preview"].merge_search(site)
+    serving = _state.get("command") == "serve"
+    write_search(site, LANGUAGES, root / ".cache" / "search", any_words=serving)
     lighten(site, LANGUAGES)
-    copy_pdfs(_state["prints"], site)
     (site / "schema").mkdir(exist_ok=True)
     for name, text in _state["schemas"].items():
         (site / "schema" / name).write_text(text, encoding="utf-8")
+    _link_printables(root, site)
+    _let_go("build")
+
+
+def _link_printables(root: Path, site: Path) -> None:
+    """PDFs, decks and exports into the site, then the app that keeps them offline: now, or
+    under `mkdocs serve --dirty` in the background, after the printables being made (a served
+    site keeps them from build to build)."""
+    later = _state.pop("later", None)
+    if "preview" not in _state:
+        _linked(_state["prints"], site)
+    elif later is not None:
+        _later.run(partial(_holding, root, partial(later, site=site)))
+    elif _state.get("copied") != _state.get("key"):
+        _state["copied"] = _state.get("key")
+        _later.run(partial(_holding, root, partial(_linked, _state["prints"], site)))
+
+
+def _linked(prints: list[Rendered], site: Path) -> None:
+    copy_pdfs(prints, site)
     # last: its worker lists what the site holds; none for `mkdocs serve`, whose pages change
     write_app(site, LANGUAGES, worker=_state.get("command") != "serve")
-    _unlock()
 
 
 def on_build_error(error: Exception, **_: Any) -> None:
     _state["depth"] = 0
-    _unlock()
+    _state.pop("later", None)
+    _let_go("build")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the navigation of a language
@@ -278,6 +304,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for file in files:
         if file.src_uri in generated:
             file.abs_src_path = str(source / file.src_uri)
+    if "preview" in _state:
+        _state["preview"].choose(nav, files)
     lang = _language(config)
     for item in nav.items:
         if isinstance(item, Section):
@@ -293,11 +321,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     return banner + markdown + str(_state["abbreviations"][lang])
 
 
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.bytecode_cache = _compiled
+    return env
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     return relocatable(output, config.site_url or "") if template_name == "404.html" else output
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if "preview" in _state:
+        _state["preview"].built(page)
     lang = _language(config)
     return output if lang == LANGUAGES[0] else rebase_search(output, lang)
 

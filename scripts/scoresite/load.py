@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -247,5 +248,12 @@ def read(path: Path, root: Path) -> tuple[Document, list[Problem]]:
     """Read one file; positions are reported relative to `root`'s parent (e.g. modules/x.yml).
     A file that cannot be read is named, never shown."""
     shown, data, problems = read_bytes(path, root)
-    text, problems = (None, problems) if data is None else decode(shown, data)
+    return (Document(shown), problems) if data is None else _parsed(shown, data)
+
+
+@lru_cache(maxsize=256)
+def _parsed(shown: str, data: bytes) -> tuple[Document, list[Problem]]:
+    """`mkdocs serve` reads every file on each save: one that did not change is parsed once
+    (its Document is only read, never changed)."""
+    text, problems = decode(shown, data)
     return (Document(shown), problems) if text is None else parse(shown, text)

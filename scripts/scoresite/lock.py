@@ -2,8 +2,9 @@
 
 `scoresite build` takes the lock and hands it to its `mkdocs build` child through an inherited
 file descriptor (named in SCORESITE_LOCK_FD); `mkdocs build` and `mkdocs serve` run alone take
-it in the hook. The kernel drops the lock when its process ends, so a killed build never
-leaves a stale lock behind.
+it in the hook (`Shared`: `mkdocs serve --dirty` holds it for a build and for the printables
+made in the background after the one before). The kernel drops the lock when its process
+ends, so a killed build never leaves a stale lock behind.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sys
+import threading
 from pathlib import Path
 
 from .problems import SiteError
@@ -66,3 +68,26 @@ def release(fd: int, inherited: bool) -> None:
     if not inherited:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+class Shared:
+    """The lock held in one process for several holders at once; let go when the last one is
+    done."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._held: tuple[int, bool] | None = None
+        self._holders: set[str] = set()
+
+    def hold(self, root: Path, holder: str, *, wait: bool) -> None:
+        with self._guard:
+            if self._held is None:
+                self._held = acquire(root, wait=wait)
+            self._holders.add(holder)
+
+    def let_go(self, holder: str) -> None:
+        with self._guard:
+            self._holders.discard(holder)
+            if self._held is not None and not self._holders:
+                release(*self._held)
+                self._held = None

@@ -1,5 +1,5 @@
-"""`mkdocs serve` in a real browser: a broken file shows its problems on the page, and the page
-recovers by itself (livereload) once the file is fixed."""
+"""`make serve` (`mkdocs serve --dirty`) in a real browser: a broken file shows its problems
+on the page, and the page recovers by itself (livereload) once the file is fixed."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
+from scoresite.bench_serve import SERVE, stop
 
 PAGE = "score-5r/materi/kerja-sama/sesi-b.html"  # mkdocs.yml's site_url path
 
@@ -32,7 +33,7 @@ def served(
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", *SERVE, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=root,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -43,8 +44,7 @@ def served(
         _wait_until_served(address)
         yield root, address
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 

@@ -74,6 +74,8 @@ def _base(page: Page) -> str:
 
 def _search(page: Page, start: str, query: str) -> list[str]:
     page.goto(_base(page) + start)
+    # the whole index, kept by the worker, follows the quick one (search-full.js)
+    expect(page.locator("html")).to_have_attribute("data-search-index", "full")
     page.locator('label.md-header__button[for="__search"]').click()
     page.locator(".md-search__input").press_sequentially(query, delay=10)  # keys, as typed
     page.locator(".md-search-result__item").first.wait_for(timeout=20_000)

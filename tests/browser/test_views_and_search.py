@@ -89,11 +89,17 @@ def test_without_javascript_everything_shows(browser: Browser, built_site: Path)
     context.close()
 
 
+def wait_for_every_word(page: Page) -> None:
+    """Over http the whole index follows the quick one (search-full.js); from disk it is
+    there at once."""
+    if not page.url.startswith("file:"):
+        expect(page.locator("html")).to_have_attribute("data-search-index", "full")
+
+
 def search(page: Page, url: Callable[[str], str], start: str, query: str) -> list[str]:
     """The pages the theme's search lists for `query`, as paths inside the site."""
     page.goto(url(start))
-    if not page.url.startswith("file:"):  # over http the whole index follows the quick one
-        expect(page.locator("html")).to_have_attribute("data-search-index", "full")
+    wait_for_every_word(page)
     page.locator(".md-search__input").click(force=True)
     page.locator(".md-search__input").press_sequentially(query, delay=10)
     page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
@@ -188,6 +194,7 @@ def test_participant_view_lists_no_trainer_guide_in_search(
 ) -> None:
     page.goto(url(SESSION))
     page.get_by_role("button", name="Peserta").click()
+    wait_for_every_word(page)
     page.locator(".md-search__input").click(force=True)
     page.locator(".md-search__input").press_sequentially("jawaban", delay=10)
     page.locator(".md-search-result__item:visible").first.wait_for(timeout=20_000)

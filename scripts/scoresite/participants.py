@@ -77,23 +77,24 @@ def read_participants(root: Path) -> tuple[dict[str, list[Participant]], list[Pr
 
 def named(root: Path) -> tuple[int, str]:
     """How many names the readable participant files hold, and those files, for messages."""
-    found, _ = read_participants(root)
-    files = [
-        str(root / (FILE if event == EVERY_EVENT else f"peserta-{event}.csv"))
-        for event, people in sorted(found.items())
-        if people
-    ]
-    return sum(map(len, found.values())), ", ".join(files)
+    people = {path: _read(path, root)[0] for path in participant_files(root)}
+    files = [str(path) for path, found in people.items() if found]
+    return sum(map(len, people.values())), ", ".join(files)
+
+
+def _printed(header: list[str]) -> dict[str, int]:
+    """Where each value a certificate prints is: the name first, then the optional columns."""
+    return {"name": 0, **{field: header.index(c) for c, field in COLUMNS.items() if c in header}}
 
 
 def _read(path: Path, root: Path) -> tuple[list[Participant], list[Problem]]:
     shown = f"{root.name}/{path.name}"
     header, rows, problems = _rows(path, root)
-    where = {field: header.index(column) for column, field in COLUMNS.items() if column in header}
+    where = _printed(header)
     participants: list[Participant] = []
     for line, row in rows:
         cells = {field: _cell(row, at) for field, at in where.items()}
-        name = _cell(row, 0)
+        name = cells.pop("name")
         if not name:
             detail = "the name (first column) is empty"
             problems.append(problem(shown, line, 1, "value", detail=detail))
@@ -168,11 +169,9 @@ def font_warnings(root: Path) -> list[str]:
         header, rows, problems = _rows(path, root)
         if problems:
             continue  # `check` reports them as errors
-        printed = [0, *(header.index(c) for c in COLUMNS if c in header)]
         for line, row in rows:
-            for at in printed:
-                text = row[at] if at < len(row) else ""
-                missing = sorted({c for c in text if not c.isspace()} - drawable)
+            for at in _printed(header).values():
+                missing = sorted({c for c in _cell(row, at) if not c.isspace()} - drawable)
                 if missing:
                     chars = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:10])
                     found.append(

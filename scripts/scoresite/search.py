@@ -62,7 +62,7 @@ def split_index(site: Path, languages: tuple[str, ...]) -> dict[str, list[dict[s
             docs[languages[0]].append(doc)
     for lang, entries in docs.items():
         config = {**merged["config"], "lang": [LUNR_LANGUAGES[lang]], "pipeline": PIPELINES[lang]}
-        folder = site / ("" if lang == languages[0] else lang) / "search"
+        folder = site / index_folder(lang, languages)
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"config": config, "docs": entries}, ensure_ascii=False)
         (folder / FULL_INDEX).write_text(text, encoding="utf-8")
@@ -76,6 +76,11 @@ def split_index(site: Path, languages: tuple[str, ...]) -> dict[str, list[dict[s
             json.dumps(quick, ensure_ascii=False), encoding="utf-8"
         )
     return docs
+
+
+def index_folder(lang: str, languages: tuple[str, ...]) -> str:
+    """Where a language's search indexes are, from the site's root."""
+    return "search" if lang == languages[0] else f"{lang}/search"
 
 
 def opening(text: str) -> str:
@@ -95,7 +100,7 @@ def first_files(languages: tuple[str, ...]) -> dict[str, list[str]]:
     them for the browser to fetch early (overrides/main.html)."""
     return {
         lang: [
-            f"{'' if lang == languages[0] else f'{lang}/'}search/search_index.json",
+            f"{index_folder(lang, languages)}/search_index.json",
             f"{LUNR_DIR}/lunr.stemmer.support.min.js",
             f"{LUNR_DIR}/lunr.{LUNR_LANGUAGES[lang]}.min.js",
         ]

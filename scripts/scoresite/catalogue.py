@@ -17,15 +17,7 @@ from .coaching import planned
 from .data.cohort import RULES
 from .data.monitoring import kpi_entry_json, monitoring_json
 from .fields import LANGUAGES, Translated
-from .model import (
-    Checklist,
-    Module,
-    Project,
-    Session,
-    Step,
-    Worksheet,
-    WorksheetField,
-)
+from .model import Checklist, Module, Project, Session, Step, Worksheet, WorksheetField
 from .participants import Participant
 from .schedule import run_sheet, timetable
 
